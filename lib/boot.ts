@@ -1,0 +1,79 @@
+import { loadSettings, redact, type Settings } from "./config.ts";
+import { openDb } from "./db/mod.ts";
+import { keepMigrated } from "./db/keep_migrated.ts";
+import { tracedDb } from "./db/traced.ts";
+import { observeServices } from "./telemetry/metrics.ts";
+import type { Services } from "./services.ts";
+import { createSite, loadSiteAssets } from "./site.ts";
+import { logger, setLogLevel } from "./telemetry/log.ts";
+import { isSharedKv, openKv } from "../kv/open.ts";
+import { LogHub } from "./realtime/hub.ts";
+import { listenQueue } from "../queues/registry.ts";
+import { registerCrons } from "../queues/crons.ts";
+import "../queues/mod.ts";
+
+/** A running instance. */
+export interface RunningApp {
+  services: Services;
+  url: string;
+  server: Deno.HttpServer<Deno.NetAddr>;
+  /** Graceful stop: end streams, finish in-flight requests, close KV and database. */
+  stop(): Promise<void>;
+}
+
+/** Options for `startApp`. */
+export interface StartOptions {
+  settings?: Settings;
+  /** Register `Deno.cron` jobs (off in tests, which call the handlers directly). */
+  crons?: boolean;
+  onListen?: (addr: Deno.NetAddr) => void;
+}
+
+/** settings -> KV + Postgres (migrated) -> queue listener + crons -> Deno.serve. */
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
+  const settings = options.settings ?? await loadSettings();
+  setLogLevel(settings.logLevel);
+  const [kv, db, siteAssets] = await Promise.all([
+    openKv(settings),
+    openDb(settings).then(tracedDb),
+    loadSiteAssets(settings.env === "production"),
+  ]);
+  const shutdown = new AbortController();
+  const schema = await keepMigrated(db, shutdown.signal);
+  const services: Services = {
+    settings,
+    kv,
+    db,
+    instanceId: crypto.randomUUID(),
+    shutdown: shutdown.signal,
+    schema,
+    hub: new LogHub(kv, db, isSharedKv(settings.kvPath)),
+  };
+  observeServices(services);
+  services.queue = listenQueue(services);
+  const cronAbort = new AbortController();
+  if (options.crons ?? true) registerCrons(services, cronAbort.signal);
+  const app = createSite(services, siteAssets);
+  const server = Deno.serve({
+    port: settings.port,
+    hostname: settings.hostname,
+    onListen: options.onListen ?? (() => {}),
+  }, app.fetch);
+  const url = `http://${
+    server.addr.hostname.includes(":") ? `[${server.addr.hostname}]` : server.addr.hostname
+  }:${server.addr.port}`;
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    stopping ??= (async () => {
+      shutdown.abort();
+      cronAbort.abort();
+      await server.shutdown();
+      await services.hub.close();
+      await services.queue?.drain(10_000);
+      kv.close();
+      await services.queue?.done;
+      await db.close();
+    })();
+  logger.info("started", { url, settings: redact(settings) });
+  return { services, url, server, stop };
+}

@@ -1,0 +1,23 @@
+/**
+ * The Fresh-compatible core: file routes, layouts, middlewares and islands on Hono, Preact and
+ * esbuild. Route modules import their types from here.
+ */
+export { createApp, stateOf } from "./app.ts";
+export type { AppOptions } from "./app.ts";
+export { loadIslandAssets } from "./assets.ts";
+export type { IslandAssets } from "./bundle.ts";
+export { HttpError, jsonError, wantsJson } from "./errors.ts";
+export { asset, StaticFiles } from "./static.ts";
+export type {
+  FreshConfig,
+  FreshContext,
+  HandlerFn,
+  Handlers,
+  LayoutProps,
+  Manifest,
+  Meta,
+  PageProps,
+  RouteConfig,
+  RouteModule,
+  State,
+} from "./types.ts";

@@ -1,0 +1,41 @@
+import { type ComponentType, h, type VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import type { IslandAssets } from "./bundle.ts";
+import { collectIslands } from "./islands.ts";
+import type { LayoutProps, Meta, PageProps } from "./types.ts";
+
+// deno-lint-ignore no-explicit-any
+type AnyComponent = ComponentType<any>;
+
+/** What one page render needs: the page, its layouts (outermost first) and `_app`. */
+export interface RenderInput {
+  app?: AnyComponent;
+  layouts: AnyComponent[];
+  page: AnyComponent;
+  props: PageProps<unknown>;
+  meta: Meta;
+  assets: IslandAssets;
+}
+
+/**
+ * Renders a page to a full HTML document. Island scripts are added to `<head>` only when the
+ * page used an island, so pages without islands ship no JavaScript.
+ */
+export function renderDocument(input: RenderInput): string {
+  const { app, layouts, page, props, meta, assets } = input;
+  let inner: VNode = h(page, props as unknown as Record<string, unknown>);
+  for (const layout of [...layouts].reverse().concat(app ? [app] : [])) {
+    const child = inner;
+    const Component = () => child;
+    inner = h(
+      layout,
+      { ...props, Component, meta } as LayoutProps<unknown> & Record<string, unknown>,
+    );
+  }
+  const { result: body, islands } = collectIslands(() => renderToString(inner));
+  const html = body.startsWith("<html") ? `<!DOCTYPE html>${body}` : body;
+  if (islands.size === 0 || !assets.boot) return html;
+  const tags = assets.bootImports.map((u) => `<link rel="modulepreload" href="${u}">`).join("") +
+    `<script type="module" src="${assets.boot}"></script>`;
+  return html.includes("</head>") ? html.replace("</head>", `${tags}</head>`) : tags + html;
+}

@@ -1,0 +1,36 @@
+/** A W3C trace context (https://www.w3.org/TR/trace-context/). */
+export interface TraceContext {
+  traceId: string;
+  spanId: string;
+  sampled: boolean;
+}
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
+
+function randomHex(bytes: number): string {
+  return Array.from(
+    crypto.getRandomValues(new Uint8Array(bytes)),
+    (b) => b.toString(16).padStart(2, "0"),
+  ).join("");
+}
+
+/** Parses a `traceparent` header; null when absent or invalid (all-zero ids are invalid). */
+export function parseTraceparent(header: string | null | undefined): TraceContext | null {
+  const m = header?.trim().toLowerCase().match(TRACEPARENT);
+  if (!m || /^0+$/.test(m[1]) || /^0+$/.test(m[2])) return null;
+  return { traceId: m[1], spanId: m[2], sampled: (parseInt(m[3], 16) & 1) === 1 };
+}
+
+/** A child context: same trace (or a new one), new span id. */
+export function childContext(parent: TraceContext | null): TraceContext {
+  return {
+    traceId: parent?.traceId ?? randomHex(16),
+    spanId: randomHex(8),
+    sampled: parent?.sampled ?? true,
+  };
+}
+
+/** Formats a context as a `traceparent` header value. */
+export function formatTraceparent(ctx: TraceContext): string {
+  return `00-${ctx.traceId}-${ctx.spanId}-${ctx.sampled ? "01" : "00"}`;
+}

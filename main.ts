@@ -1,0 +1,22 @@
+/** Entry point: start the site and stop gracefully on SIGTERM/SIGINT. */
+import { startApp } from "./lib/boot.ts";
+import { SettingsError } from "./lib/config.ts";
+import { logger } from "./lib/telemetry/log.ts";
+
+try {
+  const app = await startApp({
+    onListen: ({ hostname, port }) => console.log(`Listening on http://${hostname}:${port}/`),
+  });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    Deno.addSignalListener(signal, () => {
+      logger.info("shutting down", { signal });
+      app.stop().then(() => Deno.exit(0));
+    });
+  }
+} catch (error) {
+  if (error instanceof SettingsError) {
+    console.error(error.message);
+    Deno.exit(78);
+  }
+  throw error;
+}

@@ -1,0 +1,10 @@
+/**
+ * Registers every queue handler and cron job by importing the modules that define them.
+ * Each feature adds one import line here.
+ */
+export { cronJobs } from "./crons.ts";
+import "./outbox.ts";
+import "./demo_counts.ts";
+import "./notifications.ts";
+import "./agent_runs.ts";
+import "./maintenance.ts";

@@ -1,0 +1,87 @@
+import { assert, assertEquals } from "../support/assert.ts";
+import { appendEvent, readAfter, readLast } from "../../lib/realtime/event_log.ts";
+import { LogHub } from "../../lib/realtime/hub.ts";
+import { publish } from "../../lib/realtime/publish.ts";
+import { openPostgres } from "../../lib/db/postgres.ts";
+import { uniqueSchema } from "../support/db.ts";
+
+const LOG = ["test_log", "a"];
+
+Deno.test("concurrent appends get gapless, ordered seqs", async () => {
+  const kv = await Deno.openKv(":memory:");
+  try {
+    const events = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => appendEvent(kv, LOG, "n", { i })),
+    );
+    assertEquals(
+      events.map((e) => e.seq).sort((a, b) => a - b),
+      [...Array(40)].map((_, i) => i + 1),
+    );
+    const stored = await readAfter(kv, LOG, 0);
+    assertEquals(stored.map((e) => e.seq), [...Array(40)].map((_, i) => i + 1));
+    assertEquals((await readAfter(kv, LOG, 35)).length, 5);
+    assertEquals((await readLast(kv, LOG, 3)).map((e) => e.seq), [38, 39, 40]);
+  } finally {
+    kv.close();
+  }
+});
+
+Deno.test("follow replays after a cursor, then delivers live events once each", async () => {
+  const kv = await Deno.openKv(":memory:");
+  const hub = new LogHub(kv, null, false);
+  const abort = new AbortController();
+  try {
+    for (let i = 1; i <= 3; i++) await publish({ kv, hub }, LOG, "n", { i });
+    const seen: number[] = [];
+    const done = (async () => {
+      for await (const e of hub.follow<{ i: number }>(LOG, 1, abort.signal)) {
+        seen.push(e.data.i);
+        if (seen.length === 6) abort.abort();
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 20));
+    const started = performance.now();
+    for (let i = 4; i <= 7; i++) await publish({ kv, hub }, LOG, "n", { i });
+    await done;
+    assert(performance.now() - started < 500, "live events arrive without waiting for a poll");
+    assertEquals(seen, [2, 3, 4, 5, 6, 7]);
+  } finally {
+    abort.abort();
+    await hub.close();
+    kv.close();
+  }
+});
+
+Deno.test({
+  name: "an append on one instance wakes a follower on another through Postgres NOTIFY",
+  ignore: !Deno.env.get("DATABASE_URL"),
+  async fn() {
+    const kv = await Deno.openKv(":memory:");
+    const schema = uniqueSchema();
+    const dbA = await openPostgres({ url: Deno.env.get("DATABASE_URL")!, schema, max: 2 });
+    const dbB = await openPostgres({ url: Deno.env.get("DATABASE_URL")!, schema, max: 2 });
+    const hubA = new LogHub(kv, dbA, false);
+    const hubB = new LogHub(kv, dbB, false);
+    const abort = new AbortController();
+    try {
+      const got = (async () => {
+        for await (const e of hubB.follow(LOG, 0, abort.signal)) return e;
+      })();
+      await new Promise((r) => setTimeout(r, 100));
+      const started = performance.now();
+      await appendEvent(kv, LOG, "n", { from: "A" });
+      hubA.announce(LOG);
+      const event = await got;
+      assertEquals(event?.data, { from: "A" });
+      assert(performance.now() - started < 900, "woken by NOTIFY before the poll");
+    } finally {
+      abort.abort();
+      await hubA.close();
+      await hubB.close();
+      await dbA.exec(`drop schema "${schema}" cascade`);
+      await dbA.close();
+      await dbB.close();
+      kv.close();
+    }
+  },
+});
