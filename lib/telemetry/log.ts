@@ -1,0 +1,80 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { trace } from "@opentelemetry/api";
+
+/** Log levels in order of severity. */
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+let threshold: LogLevel = "info";
+let sink: (line: string) => void = (line) => console.log(line);
+
+/** Fields attached to a log line; ids only, never secrets or personal data. */
+export type LogFields = Record<string, unknown>;
+
+/** Sets the minimum level written. */
+export function setLogLevel(level: LogLevel) {
+  threshold = level;
+}
+
+/** Redirects log lines (tests capture them here). Returns a function restoring the old sink. */
+export function setLogSink(next: (line: string) => void): () => void {
+  const previous = sink;
+  sink = next;
+  return () => (sink = previous);
+}
+
+function errorFields(value: unknown): unknown {
+  if (value instanceof Error) {
+    return { name: value.name, message: value.message, stack: value.stack };
+  }
+  return value;
+}
+
+const context = new AsyncLocalStorage<LogFields>();
+
+/**
+ * Runs `fn` with correlation fields (requestId, traceId, spanId, workspaceId, userId...) added
+ * to every line it logs, including from awaited work it starts. Nested calls merge.
+ */
+export function withLogContext<T>(fields: LogFields, fn: () => T): T {
+  return context.run({ ...context.getStore(), ...fields }, fn);
+}
+
+/**
+ * Adds fields to the current log context (e.g. `userId`, `workspaceId` once a session is
+ * known); a no-op outside `withLogContext`.
+ */
+export function addLogContext(fields: LogFields) {
+  const store = context.getStore();
+  if (store) Object.assign(store, fields);
+}
+
+/** The current correlation fields (empty outside `withLogContext`). */
+export function logContext(): Readonly<LogFields> {
+  return context.getStore() ?? {};
+}
+
+/** Writes one JSON line: time, level, message, correlation ids and fields. */
+export function log(level: LogLevel, msg: string, fields: LogFields = {}) {
+  if (ORDER[level] < ORDER[threshold]) return;
+  const entry: Record<string, unknown> = { time: new Date().toISOString(), level, msg };
+  const store = context.getStore();
+  if (store) Object.assign(entry, store);
+  const span = trace.getActiveSpan()?.spanContext();
+  if (span && span.traceFlags !== undefined && !/^0+$/.test(span.traceId)) {
+    entry.traceId = span.traceId;
+    entry.spanId = span.spanId;
+  }
+  for (const [k, v] of Object.entries(fields)) {
+    if (v !== undefined) entry[k] = k === "error" ? errorFields(v) : v;
+  }
+  sink(JSON.stringify(entry));
+}
+
+/** Level-named shorthands for `log`. */
+export const logger = {
+  debug: (msg: string, fields?: LogFields) => log("debug", msg, fields),
+  info: (msg: string, fields?: LogFields) => log("info", msg, fields),
+  warn: (msg: string, fields?: LogFields) => log("warn", msg, fields),
+  error: (msg: string, fields?: LogFields) => log("error", msg, fields),
+};
