@@ -1,0 +1,106 @@
+/** Workspaces (the `tenants` table) and memberships: lookups and the personal workspace. */
+import type { Db } from "../db/types.ts";
+import type { AuthUser, AuthWorkspace, Role } from "./types.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface WorkspaceRow {
+  id: string;
+  slug: string;
+  name: string;
+  plan: string;
+  role: Role;
+}
+
+const toWorkspace = (r: WorkspaceRow): AuthWorkspace => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  plan: r.plan,
+  role: r.role,
+});
+
+/** A user's membership in the workspace named by slug or id, or null (also when none exists). */
+export async function workspaceForUser(
+  db: Db,
+  userId: string,
+  slugOrId: string,
+): Promise<AuthWorkspace | null> {
+  const byId = UUID.test(slugOrId);
+  const rows = await db.query<WorkspaceRow>(
+    `select t.id, t.slug, t.name, t.plan, m.role from memberships m
+       join tenants t on t.id = m.tenant_id
+      where m.user_id = $1 and ${byId ? "t.id = $2::uuid" : "t.slug = $2"}`,
+    [userId, byId ? slugOrId.toLowerCase() : slugOrId],
+  );
+  return rows[0] ? toWorkspace(rows[0]) : null;
+}
+
+/** Every workspace a user belongs to, oldest membership first. */
+export async function listUserWorkspaces(db: Db, userId: string): Promise<AuthWorkspace[]> {
+  const rows = await db.query<WorkspaceRow>(
+    `select t.id, t.slug, t.name, t.plan, m.role from memberships m
+       join tenants t on t.id = m.tenant_id
+      where m.user_id = $1 order by m.created_at, t.slug`,
+    [userId],
+  );
+  return rows.map(toWorkspace);
+}
+
+/**
+ * The user and their workspace for a session: the session's workspace while they are still a
+ * member of it, else their first workspace (null when they have none). Null when the user is gone.
+ */
+export async function loadIdentity(
+  db: Db,
+  userId: string,
+  workspaceId: string | null,
+): Promise<{ user: AuthUser; workspace: AuthWorkspace | null } | null> {
+  const users = await db.query<AuthUser>(
+    "select id, email, name from users where id = $1",
+    [userId],
+  );
+  if (!users[0]) return null;
+  const current = workspaceId ? await workspaceForUser(db, userId, workspaceId) : null;
+  const workspace = current ?? (await listUserWorkspaces(db, userId))[0] ?? null;
+  return { user: users[0], workspace };
+}
+
+/** A URL-safe slug from free text (lower-case letters, digits and dashes). */
+export function slugify(text: string): string {
+  const s = text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "").slice(0, 40).replace(/-+$/, "");
+  return s || "workspace";
+}
+
+/** Creates a workspace owned by `userId`, with a unique slug derived from `slugBase`. */
+export async function createWorkspace(
+  db: Db,
+  userId: string,
+  name: string,
+  slugBase: string = name,
+): Promise<AuthWorkspace> {
+  const base = slugify(slugBase);
+  for (let attempt = 0;; attempt++) {
+    const suffix = attempt === 0 ? "" : `-${crypto.randomUUID().slice(0, 6)}`;
+    const rows = await db.query<WorkspaceRow>(
+      `insert into tenants (name, slug) values ($1, $2)
+       on conflict (slug) do nothing returning id, slug, name, plan, 'owner' as role`,
+      [name, `${base}${suffix}`],
+    );
+    if (rows[0]) {
+      await db.query(
+        "insert into memberships (tenant_id, user_id, role) values ($1, $2, 'owner')",
+        [rows[0].id, userId],
+      );
+      return toWorkspace(rows[0]);
+    }
+    if (attempt >= 5) throw new Error("could not find a free workspace slug");
+  }
+}
+
+/** The personal workspace made at a user's first sign-in ("ada's workspace", slug "ada"). */
+export function createPersonalWorkspace(db: Db, user: AuthUser): Promise<AuthWorkspace> {
+  const local = user.email.split("@")[0];
+  return createWorkspace(db, user.id, `${user.name || local}'s workspace`, local);
+}
