@@ -1,0 +1,137 @@
+/**
+ * The KV outbox: writes that must not be lost (leads, audit events) are stored in KV first and
+ * acknowledged; a queue job (and a cron sweep, for what the queue gave up on) moves each entry
+ * into Postgres through its kind's sink, idempotently, and deletes it. While Postgres is down
+ * entries wait in KV and land when it returns.
+ */
+import { outboxKey, prefixes } from "../../kv/keys.ts";
+import type { Services } from "../services.ts";
+import { logger } from "../telemetry/log.ts";
+import { metrics } from "../telemetry/metrics.ts";
+import { enqueueOp } from "../../queues/jobs.ts";
+import { ulid } from "./ulid.ts";
+
+/** One waiting write. */
+export interface OutboxEntry<P = unknown> {
+  id: string;
+  kind: string;
+  payload: P;
+  createdAt: string;
+}
+
+/**
+ * Moves one entry into Postgres. Must be idempotent (a unique key per entry): the same entry
+ * may be applied twice when two instances drain at once. Returns work to run after the entry
+ * has been removed from the outbox (e.g. enqueue notifications), or nothing.
+ */
+export type OutboxSink = (
+  services: Services,
+  entry: OutboxEntry,
+) => Promise<void | ((services: Services) => Promise<void>)>;
+
+const sinks = new Map<string, OutboxSink>();
+
+/** Registers the sink of one entry kind. */
+export function registerOutboxSink(kind: string, sink: OutboxSink) {
+  if (sinks.has(kind)) throw new Error(`outbox sink ${kind} registered twice`);
+  sinks.set(kind, sink);
+}
+
+/** Queue message type that drains one entry. */
+export const OUTBOX_DRAIN = "outbox.drain";
+
+/**
+ * Adds a write to the outbox and the enqueue of its drain to `op` (commit it yourself, e.g.
+ * together with an idempotency key). Once committed the write is durable even if Postgres is
+ * down. Returns the entry id.
+ */
+export function outboxOp<P>(
+  op: Deno.AtomicOperation,
+  kind: string,
+  payload: P,
+  id: string = ulid(),
+): string {
+  if (!sinks.has(kind)) throw new Error(`no outbox sink for ${kind}`);
+  const entry: OutboxEntry<P> = { id, kind, payload, createdAt: new Date().toISOString() };
+  op.set(outboxKey(id), entry);
+  enqueueOp(op, { type: OUTBOX_DRAIN, id });
+  return id;
+}
+
+/** Stores a write in the outbox and enqueues its drain in one KV transaction (see outboxOp). */
+export async function writeOutbox<P>(
+  services: Pick<Services, "kv">,
+  kind: string,
+  payload: P,
+): Promise<string> {
+  const op = services.kv.atomic();
+  const id = outboxOp(op, kind, payload);
+  if (!(await op.commit()).ok) throw new Error("outbox write failed");
+  return id;
+}
+
+/** Drains one entry; throws (so the queue retries) when its sink fails. No-op when gone. */
+export async function drainEntry(services: Services, id: string): Promise<boolean> {
+  const found = await services.kv.get<OutboxEntry>(outboxKey(id));
+  const entry = found.value;
+  if (!entry) return false;
+  const sink = sinks.get(entry.kind);
+  if (!sink) throw new Error(`no outbox sink for ${entry.kind}`);
+  let after: Awaited<ReturnType<OutboxSink>>;
+  try {
+    after = await sink(services, entry);
+  } catch (error) {
+    metrics.outboxDrained({ kind: entry.kind, outcome: "error" });
+    throw error;
+  }
+  metrics.outboxDrained({ kind: entry.kind, outcome: "ok" });
+  await services.kv.atomic().check(found).delete(outboxKey(id)).commit();
+  if (after) await after(services);
+  return true;
+}
+
+/**
+ * Drains every waiting entry, oldest first; stops at the first failure (Postgres is most
+ * likely down) and reports how many landed and how many remain. The cron sweep calls this.
+ */
+export async function drainOutbox(services: Services): Promise<{ drained: number; left: number }> {
+  let drained = 0;
+  const ids: string[] = [];
+  for await (const item of services.kv.list<OutboxEntry>({ prefix: prefixes.outbox })) {
+    ids.push(item.value.id);
+  }
+  for (const id of ids) {
+    try {
+      if (await drainEntry(services, id)) drained++;
+    } catch (error) {
+      logger.warn("outbox drain paused", { entryId: id, error: (error as Error).message });
+      break;
+    }
+  }
+  return { drained, left: await outboxDepth(services) };
+}
+
+/** How many writes wait in the outbox (shown by /readyz and the dashboard). */
+export async function outboxDepth(services: Pick<Services, "kv">): Promise<number> {
+  let depth = 0;
+  for await (const _ of services.kv.list({ prefix: prefixes.outbox })) depth++;
+  return depth;
+}
+
+/** Entries older than this mean the drain is stuck (Postgres down, or a failing sink). */
+const STALE_MS = 5 * 60_000;
+
+/** Readiness detail: the depth, failing (not required) when the oldest entry is stale. */
+export async function outboxCheck(services: Pick<Services, "kv">): Promise<string> {
+  let depth = 0;
+  let oldest: string | undefined;
+  for await (const e of services.kv.list<OutboxEntry>({ prefix: prefixes.outbox })) {
+    depth++;
+    oldest ??= e.value.createdAt;
+  }
+  const ageMs = oldest ? Date.now() - Date.parse(oldest) : 0;
+  if (ageMs > STALE_MS) {
+    throw new Error(`depth ${depth}, oldest waiting ${Math.round(ageMs / 60_000)} min`);
+  }
+  return `depth ${depth}`;
+}

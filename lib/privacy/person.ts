@@ -1,0 +1,96 @@
+/**
+ * A person's data on request: everything the workspace holds about an email address (leads,
+ * their notes and notification records, leads still waiting in the outbox), exported as JSON
+ * or erased. The erasure is audited with counts and a random erasure id, never the address.
+ */
+import { prefixes } from "../../kv/keys.ts";
+import { recordAudit } from "../audit/record.ts";
+import { type DataScope, ownedBy } from "../dashboard/scope.ts";
+import type { LeadRecord } from "../leads/sink.ts";
+import type { OutboxEntry } from "../outbox/outbox.ts";
+import type { Services } from "../services.ts";
+
+/** Everything held about one person. */
+export interface PersonExport {
+  email: string;
+  leads: Record<string, unknown>[];
+  notes: Record<string, unknown>[];
+  notifications: Record<string, unknown>[];
+  /** Leads accepted but not yet in the database. */
+  pending: LeadRecord[];
+}
+
+/** Who asked, for the audit trail. */
+export interface PrivacyRequest {
+  scope: DataScope;
+  email: string;
+  actorId: string;
+  requestId?: string;
+}
+
+async function pendingLeads(services: Pick<Services, "kv">, email: string) {
+  const out: { key: Deno.KvKey; lead: LeadRecord }[] = [];
+  for await (const e of services.kv.list<OutboxEntry>({ prefix: prefixes.outbox })) {
+    const lead = e.value.payload as LeadRecord;
+    if (e.value.kind === "lead" && lead.email.toLowerCase() === email.toLowerCase()) {
+      out.push({ key: e.key, lead });
+    }
+  }
+  return out;
+}
+
+const LEADS = `from leads where lower(email) = lower($1) and ${ownedBy(2)}`;
+
+/** Exports what the workspace holds about `email` (audited). */
+export async function exportPerson(
+  services: Pick<Services, "kv" | "db">,
+  r: PrivacyRequest,
+): Promise<PersonExport> {
+  const params = [r.email, r.scope.tenantId, r.scope.site];
+  const [leads, notes, notifications, pending] = await Promise.all([
+    services.db.query(`select * ${LEADS} order by created_at`, params),
+    services.db.query(
+      `select n.lead_id, n.body, n.created_at from lead_notes n
+       where n.lead_id in (select id ${LEADS}) order by n.created_at`,
+      params,
+    ),
+    services.db.query(
+      `select lead_id, channel, status, attempts, created_at, delivered_at from notifications
+       where lead_id in (select id ${LEADS}) order by created_at`,
+      params,
+    ),
+    pendingLeads(services, r.email),
+  ]);
+  await recordAudit(services, {
+    actorId: r.actorId,
+    tenantId: r.scope.tenantId,
+    action: "privacy.exported",
+    target: `privacy_request:${crypto.randomUUID()}`,
+    requestId: r.requestId,
+    diff: { leads: leads.length, pending: pending.length },
+  });
+  return { email: r.email, leads, notes, notifications, pending: pending.map((p) => p.lead) };
+}
+
+/** Erases what the workspace holds about `email`; returns the counts (audited, without it). */
+export async function erasePerson(
+  services: Pick<Services, "kv" | "db">,
+  r: PrivacyRequest,
+): Promise<{ erasureId: string; leads: number; pending: number }> {
+  const pending = await pendingLeads(services, r.email);
+  for (const p of pending) await services.kv.delete(p.key);
+  const [row] = await services.db.query<{ n: number }>(
+    `with gone as (delete ${LEADS} returning 1) select count(*)::int as n from gone`,
+    [r.email, r.scope.tenantId, r.scope.site],
+  );
+  const erasureId = crypto.randomUUID();
+  await recordAudit(services, {
+    actorId: r.actorId,
+    tenantId: r.scope.tenantId,
+    action: "privacy.erased",
+    target: `privacy_request:${erasureId}`,
+    requestId: r.requestId,
+    diff: { leads: row.n, pending: pending.length },
+  });
+  return { erasureId, leads: row.n, pending: pending.length };
+}

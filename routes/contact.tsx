@@ -1,0 +1,112 @@
+import ContactForm from "../islands/ContactForm.tsx";
+import type { Handlers, Meta, PageProps } from "../lib/framework/mod.ts";
+import { captchaConfig } from "../lib/leads/captcha.ts";
+import type { ContactFormProps } from "../lib/leads/form_props.ts";
+import { issueFormToken } from "../lib/leads/form_token.ts";
+import { readLeadBody, refusalOf, submitLead } from "../lib/leads/http.ts";
+import { siteConfig } from "../lib/site_config.ts";
+
+/** Contact page metadata. */
+export const meta: Meta = {
+  title: "Contact sales",
+  description:
+    "Tell us what you want AI agents to do for your team. A solutions engineer replies within " +
+    "one business day with a plan, a live demo on your own data and pricing.",
+};
+
+const KEPT = ["name", "email", "company", "message"] as const;
+
+function keptValues(body: Record<string, unknown>): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const k of KEPT) if (typeof body[k] === "string") out[k] = body[k] as string;
+  if (body.consent === "on" || body.consent === true) out.consent = "on";
+  return out;
+}
+
+/**
+ * GET renders the form with a fresh signed token. POST is the no-JavaScript path: it accepts
+ * the lead and redirects (303) to `?sent=1`, or re-renders the form with per-field errors and
+ * everything the person typed.
+ */
+export const handler: Handlers<ContactFormProps> = {
+  GET: async (ctx) => {
+    const { settings } = ctx.state.services;
+    return ctx.render({
+      variant: "full",
+      source: "contact",
+      formToken: await issueFormToken(settings),
+      captcha: captchaConfig(settings),
+      sent: ctx.url.searchParams.get("sent") === "1",
+    }, { headers: { "cache-control": "no-store" } });
+  },
+  POST: async (ctx) => {
+    const { settings } = ctx.state.services;
+    const body = await readLeadBody(ctx.req);
+    const outcome = await submitLead(ctx, body, false);
+    if (outcome.kind === "accepted") {
+      return new Response(null, { status: 303, headers: { location: "/contact?sent=1" } });
+    }
+    const refusal = refusalOf(outcome);
+    const token = refusal.newToken || typeof body.formToken !== "string"
+      ? await issueFormToken(settings)
+      : body.formToken;
+    return ctx.render({
+      variant: "full",
+      source: typeof body.source === "string" ? body.source : "contact",
+      formToken: token,
+      captcha: captchaConfig(settings),
+      values: keptValues(body),
+      errors: outcome.kind === "invalid" ? outcome.errors : undefined,
+      formError: refusal.message,
+    }, {
+      status: refusal.status,
+      headers: { "cache-control": "no-store", ...refusal.headers },
+    });
+  },
+};
+
+/** The Contact page. */
+export default function Contact({ data }: PageProps<ContactFormProps>) {
+  const { contact } = siteConfig;
+  return (
+    <main id="main" class="section">
+      <div class="wrap contact-grid">
+        <div>
+          <p class="eyebrow">Contact</p>
+          <h1>Talk to the people who build Relay</h1>
+          <p class="lead">
+            Tell us which work you want agents to take on: qualifying inbound leads, triaging
+            support tickets, answering questions from your docs. A solutions engineer replies within
+            one business day with a plan, a live demo on your own data, and pricing.
+          </p>
+          <ContactForm {...data} />
+        </div>
+        <aside class="contact-aside" aria-label="Other ways to reach us">
+          <h2>What happens next</h2>
+          <ol class="steps">
+            <li>We read your message and reply within one business day.</li>
+            <li>A 30-minute call to map your workflow and the data the agents need.</li>
+            <li>A trial workspace with your agents running on real examples.</li>
+          </ol>
+          <h2>Other ways to reach us</h2>
+          <ul class="contact-list">
+            <li>
+              Sales: <a href={`mailto:${contact.salesEmail}`}>{contact.salesEmail}</a>
+            </li>
+            <li>
+              Support: <a href={`mailto:${contact.supportEmail}`}>{contact.supportEmail}</a>
+            </li>
+            <li>
+              Phone: <a href={`tel:${contact.phone.replaceAll(" ", "")}`}>{contact.phone}</a>
+            </li>
+          </ul>
+          <p class="muted">
+            We use what you send only to answer you. It is kept for two years at most and you can
+            ask us to export or erase it at any time (
+            <a href={`mailto:${contact.privacyEmail}`}>{contact.privacyEmail}</a>).
+          </p>
+        </aside>
+      </div>
+    </main>
+  );
+}

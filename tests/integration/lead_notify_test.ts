@@ -1,0 +1,132 @@
+import { listNotifyDeadLetters } from "../../lib/notify/lead_notifications.ts";
+import { notifySweepJob } from "../../queues/notifications.ts";
+import { hmacSha256, toHex } from "../../lib/security/signing.ts";
+import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
+import { startTestApp } from "../support/app.ts";
+import { eventually, GOOD_LEAD, oldToken } from "../support/leads.ts";
+import { startHcaptchaFake, startReceiver, startSmtpSink } from "../support/receivers.ts";
+
+const HCAPTCHA_SECRET = "0x0000000000000000000000000000000000000000";
+
+Deno.test("hCaptcha via siteverify, then email, Slack and a signed CRM webhook per lead", async (t) => {
+  const smtp = await startSmtpSink();
+  const hooks = startReceiver({ "/slack": [500], "/crm": [500, 503, 500] });
+  const hcaptcha = startHcaptchaFake(HCAPTCHA_SECRET);
+  const app = await startTestApp({
+    env: {
+      HCAPTCHA_SITEKEY: "10000000-ffff-ffff-ffff-000000000001",
+      HCAPTCHA_SECRET,
+      HCAPTCHA_VERIFY_URL: hcaptcha.url,
+      SMTP_URL: smtp.url,
+      LEAD_NOTIFY_EMAIL: "sales@relay.test",
+      SLACK_WEBHOOK_URL: `${hooks.url}/slack`,
+      CRM_WEBHOOK_URL: `${hooks.url}/crm`,
+      NOTIFY_BACKOFF_MS: "50,50",
+      LEAD_MIN_FILL_SECONDS: "1",
+    },
+  });
+  const post = async (captcha: string) => {
+    const res = await app.fetch("/api/leads", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...GOOD_LEAD, formToken: await oldToken(app.services), captcha }),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  try {
+    let leadId = "";
+    await t.step(
+      "the form asks for hCaptcha and the server checks it with siteverify",
+      async () => {
+        const html = await (await app.fetch("/contact")).text();
+        assertStringIncludes(html, "&quot;kind&quot;:&quot;hcaptcha&quot;");
+        const failed = await post("bad-token");
+        assertEquals(failed.status, 403);
+        assertEquals(failed.body.error.code, "captcha_failed");
+        const passed = await post("good-token");
+        assertEquals(passed.status, 202);
+        leadId = passed.body.leadId;
+        assertEquals(hcaptcha.calls.length, 2);
+        assertEquals(hcaptcha.calls[1].get("secret"), HCAPTCHA_SECRET);
+      },
+    );
+
+    await t.step(
+      "each channel is delivered, retried, or dead-lettered after the last try",
+      async () => {
+        const rows = async () =>
+          await app.services.db.query<{ channel: string; status: string; attempts: number }>(
+            "select channel, status, attempts from notifications where lead_id = $1 order by channel",
+            [leadId],
+          );
+        await eventually(
+          async () =>
+            (await rows()).length === 3 && (await rows()).every((r) => r.status !== "pending"),
+          15_000,
+          "notifications to settle",
+        );
+        assertEquals(await rows(), [
+          { channel: "crm_webhook", status: "failed", attempts: 3 },
+          { channel: "email", status: "sent", attempts: 1 },
+          { channel: "slack", status: "sent", attempts: 2 },
+        ]);
+        assertEquals(smtp.mails.length, 1);
+        assertEquals(smtp.mails[0].to, ["sales@relay.test"]);
+        assertStringIncludes(smtp.mails[0].raw, "Ada Lovelace");
+        assertEquals(hooks.received.filter((r) => r.path === "/slack").length, 2);
+        const dead = await listNotifyDeadLetters(app.services.kv);
+        assertEquals(dead.map((d) => [d.leadId, d.channel, d.attempts]), [[
+          leadId,
+          "crm_webhook",
+          3,
+        ]]);
+        assertEquals(dead[0].error, "webhook answered HTTP 500");
+      },
+    );
+
+    await t.step("the CRM webhook carries the lead and a valid HMAC signature", async () => {
+      const calls = hooks.received.filter((r) => r.path === "/crm");
+      assertEquals(calls.length, 3);
+      const { headers, body } = calls[0];
+      assertEquals(JSON.parse(body).lead.id, leadId);
+      assertEquals(JSON.parse(body).lead.email, GOOD_LEAD.email);
+      const sig = headers.get("x-relay-signature")!;
+      const t = sig.match(/t=(\d+)/)![1];
+      const expected = toHex(
+        await hmacSha256(app.services.settings.webhookSecrets[0], `${t}.${body}`),
+      );
+      assert(sig.includes(`v1=${expected}`), "signed with the newest webhook secret");
+    });
+
+    await t.step("a notification whose queue job was lost is sent by the sweep", async () => {
+      const [n] = await app.services.db.query<{ id: string }>(
+        `insert into notifications (lead_id, channel, created_at)
+         values ($1, 'slack', now() - interval '1 hour') returning id`,
+        [
+          (await app.services.db.query<{ id: string }>(
+            "insert into leads (idempotency_key, name, email) values ('lost', 'Lost', 'l@x.example') returning id",
+          ))[0].id,
+        ],
+      );
+      const slackCalls = hooks.received.filter((r) => r.path === "/slack").length;
+      await notifySweepJob.run(app.services);
+      await eventually(
+        async () => {
+          const [row] = await app.services.db.query<{ status: string }>(
+            "select status from notifications where id = $1",
+            [n.id],
+          );
+          return row.status === "sent";
+        },
+        10_000,
+        "the swept notification",
+      );
+      assertEquals(hooks.received.filter((r) => r.path === "/slack").length, slackCalls + 1);
+    });
+  } finally {
+    await app.stop();
+    await smtp.close();
+    await hooks.close();
+    await hcaptcha.close();
+  }
+});
