@@ -1,0 +1,133 @@
+/** Support triage: classifies a ticket, finds the docs that help, drafts the reply. */
+import { z } from "zod";
+import { quoteUntrusted, UNTRUSTED_CONTENT_RULE } from "../../security/content/mod.ts";
+import { classifyTicketTool, type TicketClassification } from "../tools/classify_ticket.ts";
+import { draftReplyTool } from "../tools/draft_reply.ts";
+import { type DocCitation, searchDocsTool } from "../tools/search_docs.ts";
+import type { AgentDefinition } from "../types.ts";
+
+const input = z.object({
+  customerName: z.string().trim().max(100).optional().describe("Who wrote the ticket"),
+  subject: z.string().trim().max(300).optional().describe("Ticket subject"),
+  body: z.string().trim().min(10, "Paste a ticket of at least 10 characters").max(20_000)
+    .describe("Ticket text"),
+});
+
+/** Input of support triage. */
+export type TicketInput = z.infer<typeof input>;
+
+/** The triage report the offline engine writes. */
+export function triageReport(
+  c: TicketClassification,
+  docs: DocCitation[],
+  reply: string,
+): string {
+  const lines = [
+    `Category: ${c.category} · Priority: ${c.priority} · Sentiment: ${c.sentiment}`,
+    c.evidence.length ? `Because the ticket mentions: ${c.evidence.join(", ")}` : "",
+    "",
+    "Relevant docs",
+    ...(docs.length
+      ? docs.map((d) => `- [${d.title} › ${d.section}](${d.url})`)
+      : ["- none found"]),
+    "",
+    "Draft reply",
+    "",
+    reply,
+  ];
+  return lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
+}
+
+/** The words of a ticket worth searching the docs for: its subject and first sentence. */
+export function docsQuery(v: TicketInput): string {
+  const first = v.body.split(/(?<=[.!?])\s/)[0];
+  return [v.subject, first].filter(Boolean).join(" ").slice(0, 200);
+}
+
+/** Support triage. */
+export const supportTriage: AgentDefinition<TicketInput> = {
+  id: "support-triage",
+  title: "Support triage",
+  description:
+    "Classifies a support ticket by category, priority and sentiment, finds the docs that help and drafts a reply.",
+  input,
+  systemPrompt: [
+    "You are a support triage assistant.",
+    "1. Call classify_ticket. 2. Call search_docs with the ticket's key terms. 3. Call draft_reply with the classification and the useful docs.",
+    "Then report the category, priority and sentiment, the relevant docs as Markdown links, and the reply draft.",
+    UNTRUSTED_CONTENT_RULE,
+  ].join("\n"),
+  userMessage: (v) =>
+    [
+      "Ticket:",
+      quoteUntrusted(
+        [
+          v.customerName ? `Customer: ${v.customerName}` : "",
+          v.subject ? `Subject: ${v.subject}` : "",
+          v.body,
+        ].filter(Boolean).join("\n"),
+      ).text,
+    ].join("\n"),
+  tools: [classifyTicketTool, searchDocsTool, draftReplyTool],
+  fields: [
+    { name: "subject", label: "Subject (optional)", multiline: false, required: false },
+    {
+      name: "body",
+      label: "Ticket",
+      multiline: true,
+      required: true,
+      placeholder: "Paste the customer's message",
+    },
+  ],
+  example: {
+    customerName: "Dana",
+    subject: "Live demo stream stops halfway",
+    body:
+      "Hi, when I start a run the answer streams for a few seconds and then stops. If I reload the page it comes back. Is this a bug? It happens every time on our office network.",
+  },
+  samples: [
+    {
+      label: "Stream stops",
+      input: {
+        customerName: "Dana",
+        subject: "Live demo stream stops halfway",
+        body:
+          "Hi, when I start a run the answer streams for a few seconds and then stops. If I reload the page it comes back. Is this a bug? It happens every time on our office network.",
+      },
+    },
+    {
+      label: "Charged twice",
+      input: {
+        customerName: "Sam",
+        subject: "Charged twice this month!!",
+        body:
+          "I was charged twice for the Team plan this month. This is unacceptable, please refund the extra payment and tell me why it happened.",
+      },
+    },
+    {
+      label: "Locked out",
+      input: {
+        subject: "Cannot sign in",
+        body:
+          "The magic link email never arrives and now I am locked out of my account. How do I sign in to the dashboard?",
+      },
+    },
+  ],
+  async offline(v, { callTool }) {
+    const c = await callTool("classify_ticket", {
+      ...(v.subject ? { subject: v.subject } : {}),
+      body: v.body,
+    }) as TicketClassification;
+    const found = await callTool("search_docs", { query: docsQuery(v), limit: 3 }) as {
+      results: DocCitation[];
+    };
+    const { reply } = await callTool("draft_reply", {
+      ...(v.customerName ? { customerName: v.customerName } : {}),
+      category: c.category,
+      priority: c.priority,
+      sentiment: c.sentiment,
+      docs: found.results.map((d) => ({ title: d.title, url: d.url })),
+    }) as { reply: string };
+    return triageReport(c, found.results, reply);
+  },
+};

@@ -1,0 +1,39 @@
+/** The runs this instance is executing: their abort controllers, for cancel and shutdown. */
+
+const running = new Map<string, AbortController>();
+const slots = new WeakMap<object, number>();
+
+/**
+ * Takes one of `limit` execution slots of the instance `owner` (its services), synchronously,
+ * so two messages arriving together cannot both take the last one; false when all are taken.
+ */
+export function acquireSlot(owner: object, limit: number): boolean {
+  const taken = slots.get(owner) ?? 0;
+  if (taken >= limit) return false;
+  slots.set(owner, taken + 1);
+  return true;
+}
+
+/** Gives back a slot taken with {@link acquireSlot}. */
+export function releaseSlot(owner: object) {
+  slots.set(owner, Math.max(0, (slots.get(owner) ?? 1) - 1));
+}
+
+/** Registers a run as executing here; returns its controller. */
+export function trackLocalRun(runId: string): AbortController {
+  const controller = new AbortController();
+  running.set(runId, controller);
+  return controller;
+}
+
+/** Forgets a run when its attempt ends. */
+export function untrackLocalRun(runId: string) {
+  running.delete(runId);
+}
+
+/** Aborts a run executing on this instance (true if it was here). */
+export function abortLocalRun(runId: string, reason: unknown): boolean {
+  const controller = running.get(runId);
+  controller?.abort(reason);
+  return controller !== undefined;
+}

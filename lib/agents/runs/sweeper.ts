@@ -1,0 +1,58 @@
+/**
+ * The run sweeper (a cron, every minute): nothing stays queued or running forever. For each
+ * run in the active index it retries (or fails, after the last attempt) runs whose worker's
+ * lease expired because the process died, fails runs whose queue message was dead-lettered,
+ * and persists finished runs that Postgres missed.
+ */
+import { prefixes, runDeadLetterKey } from "../../../kv/keys.ts";
+import type { Services } from "../../services.ts";
+import { logger } from "../../telemetry/log.ts";
+import { finishRun, persistRun } from "./finish.ts";
+import { getRun, isTerminal } from "./record.ts";
+import { retryOrFail } from "./worker.ts";
+
+/** What one sweep did. */
+export interface SweepReport {
+  retried: number;
+  failed: number;
+  persisted: number;
+}
+
+/** Sweeps the active runs once; exported for the cron and for tests. */
+export async function sweepRuns(services: Services, now = Date.now()): Promise<SweepReport> {
+  const report: SweepReport = { retried: 0, failed: 0, persisted: 0 };
+  for await (const entry of services.kv.list({ prefix: prefixes.activeRuns })) {
+    const runId = String(entry.key[1]);
+    try {
+      const run = await getRun(services.kv, runId);
+      if (!run) {
+        await services.kv.delete(entry.key);
+      } else if (isTerminal(run.status)) {
+        await persistRun(services, run);
+        report.persisted++;
+      } else if ((await services.kv.get(runDeadLetterKey(runId))).value) {
+        await finishRun(services, runId, {
+          status: "failed",
+          output: run.output ?? "",
+          usage: run.usage,
+          code: "undelivered",
+          message: "The run could not be delivered to a worker.",
+        });
+        report.failed++;
+      } else if (run.status === "running" && (run.leaseUntil ?? 0) < now && run.cancelRequested) {
+        await finishRun(services, runId, { status: "cancelled", output: "", usage: run.usage });
+      } else if (run.status === "running" && (run.leaseUntil ?? 0) < now) {
+        const last = run.attempt >= services.settings.agentMaxAttempts;
+        await retryOrFail(services, runId, {
+          code: "worker_lost",
+          message: "The worker running this agent stopped responding.",
+          retryable: true,
+        });
+        last ? report.failed++ : report.retried++;
+      }
+    } catch (error) {
+      logger.warn("run sweep failed", { runId, error });
+    }
+  }
+  return report;
+}

@@ -1,0 +1,96 @@
+/** The shapes shared by agent definitions, tools, providers and the run worker. */
+import type { z } from "zod";
+import type { Settings } from "../config.ts";
+import type { DemoField } from "../live_demo/types.ts";
+
+/** A tool the model (or the offline engine) may call. */
+export interface Tool<Args = Record<string, unknown>, Result = unknown> {
+  name: string;
+  description: string;
+  /** Arguments, validated before every call (the model's JSON is untrusted). */
+  args: z.ZodType<Args>;
+  run(args: Args, env: ToolEnv): Promise<Result>;
+}
+
+/** One hit of the docs full-text index (lib/docs/search.ts). */
+export interface DocHit {
+  slug: string;
+  title: string;
+  section: string;
+  anchor: string;
+  url: string;
+  snippet: string;
+  score: number;
+}
+
+/** Searches the docs full-text index. */
+export type SearchDocs = (query: string, limit?: number) => Promise<DocHit[]>;
+
+/** What a tool may use: settings (the ideal-customer profile), the docs index, the signal. */
+export interface ToolEnv {
+  settings: Settings;
+  searchDocs: SearchDocs;
+  signal: AbortSignal;
+}
+
+/** Calls a tool by name, reporting the call and its result as run events. */
+export type CallTool = (name: string, args: Record<string, unknown>) => Promise<unknown>;
+
+/** What an agent's offline behaviour receives. */
+export interface OfflineContext {
+  callTool: CallTool;
+  settings: Settings;
+}
+
+/**
+ * One agent: everything a provider needs to run it, and what the offline engine does. `Input`
+ * is what clients send; `Ready` is what runs receive after `prepare` (uploads checked and read).
+ */
+export interface AgentDefinition<
+  Input = Record<string, unknown>,
+  Ready = Input,
+> {
+  id: string;
+  title: string;
+  description: string;
+  /** Validates `POST /api/runs` input; published as JSON Schema by `GET /api/agents`. */
+  input: z.ZodType<Input>;
+  /** Turns validated input into what the run stores and works on (may throw an HttpError). */
+  prepare?(input: Input, settings: Settings): Promise<Ready>;
+  systemPrompt: string;
+  /** Turns prepared input into the user message a model reads. */
+  userMessage(input: Ready): string;
+  tools: Tool[];
+  /** The form fields the live demo shows (string fields of the input). */
+  fields: DemoField[];
+  /** Example input that clients and tests can start the agent with. */
+  example: Input;
+  /** More inputs the demo offers as one-click choices. */
+  samples: { label: string; input: Input }[];
+  /** The offline engine's behaviour: real work with the same tools, returns the answer text. */
+  offline(input: Ready, ctx: OfflineContext): Promise<string>;
+}
+
+/** Token usage of a run or of one model call. */
+export interface Usage {
+  tokensIn: number;
+  tokensOut: number;
+}
+
+/** Events a provider reports while it works (the worker turns them into run events). */
+export interface ProviderSink {
+  token(text: string): Promise<void>;
+  toolCall(call: { id: string; name: string; arguments: Record<string, unknown> }): Promise<void>;
+  toolResult(result: { id: string; name: string; result: unknown; error?: string }): Promise<void>;
+  usage(usage: Usage): Promise<void>;
+}
+
+/** Which engine ran (or will run) an agent. */
+export type ProviderName = "openai" | "offline";
+
+/** What a provider returns when it finishes. */
+export interface ProviderResult {
+  output: string;
+  usage: Usage;
+  model: string;
+}
