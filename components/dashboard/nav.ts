@@ -1,0 +1,28 @@
+/** The dashboard's sections, in navigation order. */
+
+/** One section: its path under `/dashboard/:workspace` and its label. */
+export interface DashboardSection {
+  path: string;
+  label: string;
+}
+
+/** Every section (Members and API tokens are the accounts pages under the same prefix). */
+export const DASHBOARD_SECTIONS: readonly DashboardSection[] = [
+  { path: "", label: "Overview" },
+  { path: "/runs", label: "Runs" },
+  { path: "/leads", label: "Leads" },
+  { path: "/usage", label: "Usage and quotas" },
+  { path: "/audit", label: "Audit log" },
+  { path: "/system", label: "System" },
+  { path: "/members", label: "Members" },
+  { path: "/tokens", label: "API tokens" },
+  { path: "/settings", label: "Settings" },
+];
+
+/** The section a path belongs to (the longest matching prefix). */
+export function currentSection(base: string, pathname: string): DashboardSection {
+  const rest = pathname.slice(base.length).replace(/\/+$/, "");
+  return [...DASHBOARD_SECTIONS].reverse().find((s) =>
+    s.path === "" ? rest === "" : rest === s.path || rest.startsWith(`${s.path}/`)
+  ) ?? DASHBOARD_SECTIONS[0];
+}

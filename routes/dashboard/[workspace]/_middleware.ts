@@ -1,0 +1,19 @@
+import { authorize } from "../../../lib/auth/authorize.ts";
+import { dataScope } from "../../../lib/dashboard/scope.ts";
+import "../../../lib/dashboard/state.ts";
+import type { FreshContext } from "../../../lib/framework/mod.ts";
+
+/**
+ * Every dashboard page and form: the caller must be a member of the workspace in the URL
+ * (`authorize`: signed-out browsers go to sign-in, other workspaces answer 404). The decision
+ * is kept on `state.dashboard`, and the rows it may read on `state.dashboardScope`.
+ */
+export async function handler(ctx: FreshContext) {
+  const auth = ctx.state.dashboard = await authorize(ctx, { workspace: ctx.params.workspace });
+  ctx.state.dashboardScope = await dataScope(ctx.state.services, auth.workspace.id);
+  const res = await ctx.next();
+  if (!res.headers.has("cache-control") || res.headers.get("cache-control") === "no-store") {
+    res.headers.set("cache-control", "no-store, private");
+  }
+  return res;
+}

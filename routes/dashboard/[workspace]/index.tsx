@@ -1,0 +1,50 @@
+import ActivityFeed from "../../../islands/ActivityFeed.tsx";
+import OverviewLive from "../../../islands/OverviewLive.tsx";
+import { loadOverview, type OverviewData } from "../../../lib/dashboard/overview.ts";
+import "../../../lib/dashboard/state.ts";
+import type { Handlers, Meta, PageProps } from "../../../lib/framework/mod.ts";
+import type { DemoEvent, FeedEvent } from "../../../lib/tracking/events.ts";
+import { recentWorkspaceEvents } from "../../../lib/tracking/recent.ts";
+
+/** Overview metadata. */
+export const meta: Meta = { title: "Overview", noindex: true };
+
+interface Data {
+  slug: string;
+  name: string;
+  overview: OverviewData;
+  events: FeedEvent<DemoEvent>[];
+}
+
+/** The Overview: live activity and today's and 30 days' figures as charts that update live. */
+export const handler: Handlers<Data> = {
+  GET: async (ctx) => {
+    const auth = ctx.state.dashboard!;
+    const { services } = ctx.state;
+    const [overview, events] = await Promise.all([
+      loadOverview(services, auth.workspace, ctx.state.dashboardScope!),
+      recentWorkspaceEvents(services.kv, auth.workspace.id),
+    ]);
+    return ctx.render({ slug: auth.workspace.slug, name: auth.workspace.name, overview, events });
+  },
+};
+
+/** The Overview page. */
+export default function Overview({ data }: PageProps<Data>) {
+  return (
+    <main class="dash-main">
+      <h1>Overview</h1>
+      <div class="overview-grid">
+        <section class="card live-activity" aria-labelledby="activity-title">
+          <h2 id="activity-title">Live activity</h2>
+          <ActivityFeed
+            workspace={data.slug}
+            label={`Recent events in ${data.name}`}
+            initial={data.events}
+          />
+        </section>
+        <OverviewLive workspace={data.slug} initial={data.overview} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Handlers } from "../../lib/framework/mod.ts";
+import { readHead } from "../../lib/realtime/event_log.ts";
+import { lastEventId, sseResponse } from "../../lib/http/sse.ts";
+import type { DemoEvent } from "../../lib/tracking/events.ts";
+import { followShared } from "../../lib/tracking/fanout.ts";
+import { feedDataOf, feedScopeOf } from "../../lib/tracking/feed_scope.ts";
+
+/** Events replayed to a new client without `Last-Event-ID` (override with `?last=N`). */
+const DEFAULT_REPLAY = 20;
+/** Seconds between heartbeats on a quiet stream (override with `?heartbeat=N`). */
+const DEFAULT_HEARTBEAT_S = 15;
+/** Milliseconds a disconnected client waits before reconnecting. */
+const RETRY_MS = 2000;
+
+/**
+ * `GET /demo/stream`: Server-Sent Events of the demo feed. Resumes after `Last-Event-ID` (or
+ * `?lastEventId=`), else replays the last `?last=` events (default 20), then follows live on
+ * every instance (one shared KV follower per feed and process: lib/tracking/fanout.ts); heartbeats keep proxies open; a `retry` hint paces reconnects and a restart
+ * ends streams cleanly. `?workspace=<slug>` (members only) is the workspace's full feed; without
+ * it the public feed, anonymized.
+ */
+export const handler: Handlers = {
+  GET: async (ctx) => {
+    const { scope, query } = await feedScopeOf(ctx);
+    const { services } = ctx.state;
+    const resume = lastEventId(ctx.req, ctx.url);
+    const after = resume ??
+      Math.max(0, await readHead(services.kv, scope.prefix) - (query.last ?? DEFAULT_REPLAY));
+    const heartbeatMs = (query.heartbeat ?? DEFAULT_HEARTBEAT_S) * 1000;
+    return sseResponse(async (send, heartbeat, signal) => {
+      const events = followShared<DemoEvent>(
+        services,
+        scope.prefix,
+        after,
+        signal,
+        heartbeat,
+        heartbeatMs,
+      );
+      for await (const e of events) {
+        const data = feedDataOf(scope, e);
+        if (data !== null) send({ id: e.seq, data });
+      }
+    }, { shutdown: services.shutdown, retryMs: RETRY_MS, headers: { vary: "cookie" } });
+  },
+};

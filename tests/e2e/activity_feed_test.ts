@@ -1,0 +1,224 @@
+/**
+ * The live activity feed and the dashboard in a real browser: an event recorded from one page
+ * reaches an open dashboard within a second (and its figures update), the dashboard passes axe
+ * and works by keyboard, and with EventSource removed the feed falls back to polling.
+ */
+import { assert, assertEquals } from "../support/assert.ts";
+import { startTestApp } from "../support/app.ts";
+import {
+  assertNoAxeViolations,
+  assertNoConsoleErrors,
+  openPage,
+  withBrowser,
+} from "../support/browser.ts";
+import { createMember } from "../support/members.ts";
+import { issueDemoKey } from "../../lib/tracking/demo_key.ts";
+import { recordDemoEvent } from "../../lib/tracking/record.ts";
+
+Deno.test("activity feed and dashboard in the browser", async (t) => {
+  const app = await startTestApp();
+  try {
+    const member = await createMember(app.services, app.url, "olga@ops.example", "Ops Team");
+    const host = new URL(app.url).hostname;
+    const cookie = (name: string, value: string) => ({
+      name,
+      value,
+      domain: host,
+      path: "/",
+      expires: -1,
+      httpOnly: false,
+      secure: false,
+      sameSite: "Lax" as const,
+    });
+    const storageState = {
+      cookies: [
+        cookie(member.cookiePair.name, member.cookiePair.value),
+        cookie("consent", "analytics"),
+      ],
+      origins: [],
+    };
+    const dashboard = `${app.url}/dashboard/${member.workspace.slug}`;
+    await withBrowser(async (browser) => {
+      await t.step(
+        "an event recorded on one page shows on the open dashboard within a second",
+        async () => {
+          const p = await openPage(browser, dashboard, { contextOptions: { storageState } });
+          try {
+            await p.page.waitForSelector(
+              '[data-island="ActivityFeed"] .activity-feed[data-status="live"]',
+            );
+            const visits = p.page.locator('[data-kpi="visits"] .kpi-today');
+            assertEquals(await visits.textContent(), "0");
+            const other = await p.context.newPage();
+            const sent = other.waitForRequest((r) => r.url().endsWith("/demo/record"));
+            await other.goto(`${app.url}/pricing`);
+            await other.evaluate(() => {
+              // The home page's tracker records page views; here one is recorded by hand.
+              return fetch("/demo/record", {
+                method: "POST",
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify({ type: "page_view", path: "/pricing" }),
+              }).then((r) => r.status);
+            });
+            await sent;
+            const started = Date.now();
+            await p.page.waitForSelector('.feed-list li[data-type="page_view"]', { timeout: 1000 });
+            const delay = Date.now() - started;
+            console.log(`record -> dashboard: ${delay} ms`);
+            assert(delay < 1000, `shown after ${delay} ms`);
+            await p.page.waitForFunction(
+              () => document.querySelector('[data-kpi="visits"] .kpi-today')?.textContent === "1",
+              undefined,
+              { timeout: 5000 },
+            );
+            await other.close();
+            assertNoConsoleErrors(p.collected);
+          } finally {
+            await p.close();
+          }
+        },
+      );
+
+      await t.step(
+        "the home page's tracker records a page view that reaches the dashboard",
+        async () => {
+          const p = await openPage(browser, `${app.url}/`, { contextOptions: { storageState } });
+          try {
+            await p.page.waitForSelector('#activity-feed .activity-feed[data-status="live"]');
+            const d = await openPage(browser, dashboard, { contextOptions: { storageState } });
+            try {
+              const before = await d.page.locator('.feed-list li[data-type="page_view"]').count();
+              await p.page.reload();
+              await d.page.waitForFunction(
+                (n) => document.querySelectorAll('.feed-list li[data-type="page_view"]').length > n,
+                before,
+                { timeout: 5000 },
+              );
+            } finally {
+              await d.close();
+            }
+          } finally {
+            await p.close();
+          }
+        },
+      );
+
+      await t.step(
+        "offline, the feed says so; back online it shows what it missed, once",
+        async () => {
+          const p = await openPage(browser, dashboard, { contextOptions: { storageState } });
+          try {
+            const feed = '[data-island="ActivityFeed"] .activity-feed';
+            await p.page.waitForSelector(`${feed}[data-status="live"]`);
+            const before = await p.page.$$eval(".feed-list li", (els) => els.length);
+            await p.context.setOffline(true);
+            await p.page.waitForSelector(`${feed}[data-status="offline"]`);
+            assertEquals(
+              await p.page.locator(`${feed} [role="status"]`).textContent(),
+              "Offline: waiting for the network",
+            );
+            for (const agent of ["lead-qualifier", "support-triage"]) {
+              await recordDemoEvent(app.services, {
+                type: "demo_completed",
+                agent,
+                workspaceId: member.workspace.id,
+              });
+            }
+            await p.context.setOffline(false);
+            await p.page.waitForFunction(
+              (n) => document.querySelectorAll(".feed-list li").length === n + 2,
+              before,
+              { timeout: 10_000 },
+            );
+            await p.page.waitForSelector(`${feed}[data-status="live"]`);
+            const seqs = await p.page.$$eval(
+              ".feed-list li",
+              (els) => els.map((e) => Number(e.getAttribute("data-seq"))),
+            );
+            assertEquals(new Set(seqs).size, seqs.length, "no event twice");
+            assertEquals(seqs, [...seqs].sort((x, y) => y - x), "newest first");
+            assertEquals(seqs[0] - seqs[seqs.length - 1], seqs.length - 1, "none skipped");
+          } finally {
+            await p.close();
+          }
+        },
+      );
+
+      await t.step(
+        "every dashboard page passes axe and the navigation works by keyboard",
+        async () => {
+          const p = await openPage(browser, dashboard, { contextOptions: { storageState } });
+          try {
+            for (const path of ["", "/runs", "/leads", "/usage", "/audit", "/settings"]) {
+              await p.page.goto(`${dashboard}${path}`);
+              await assertNoAxeViolations(p.page).catch((e) => {
+                throw new Error(`${path || "/"}: ${e.message}`);
+              });
+            }
+            await p.page.goto(dashboard);
+            const target = p.page.locator('nav[aria-label="Dashboard"] a', { hasText: "Leads" });
+            let focused = "";
+            for (let i = 0; i < 60 && focused !== "Leads"; i++) {
+              await p.page.keyboard.press("Tab");
+              focused = await p.page.evaluate(() =>
+                document.activeElement?.textContent?.trim() ?? ""
+              );
+            }
+            assertEquals(focused, "Leads", "the section links are reachable with Tab");
+            await Promise.all([p.page.waitForURL(/\/leads$/), p.page.keyboard.press("Enter")]);
+            assertEquals(await target.getAttribute("aria-current"), "page");
+            assertNoConsoleErrors(p.collected);
+          } finally {
+            await p.close();
+          }
+        },
+      );
+
+      await t.step(
+        "with EventSource removed, the feed polls and still shows new events",
+        async () => {
+          const context = await browser.newContext();
+          try {
+            await context.addInitScript(() => {
+              delete (globalThis as { EventSource?: unknown }).EventSource;
+            });
+            const page = await context.newPage();
+            await page.goto(`${app.url}/`);
+            await page.waitForSelector(
+              '#activity-feed .activity-feed[data-transport="polling"][data-status="live"]',
+            );
+            const key = await issueDemoKey(app.services.settings);
+            const res = await app.fetch("/demo/record", {
+              method: "POST",
+              headers: {
+                "content-type": "application/json",
+                "x-demo-key": key,
+                cookie: "consent=analytics",
+              },
+              body: JSON.stringify({
+                type: "demo_completed",
+                agent: "support-triage",
+                durationMs: 4200,
+              }),
+            });
+            assertEquals(res.status, 202);
+            await page.waitForSelector('#activity-feed li[data-type="demo_completed"]', {
+              timeout: 5000,
+            });
+            const text = await page.locator('#activity-feed li[data-type="demo_completed"]').first()
+              .textContent();
+            assert(text?.includes("support-triage agent · 4.2 s"), text ?? "");
+            assertEquals(
+              await page.locator('#activity-feed [role="status"]').textContent(),
+              "Live (polling)",
+            );
+          } finally {
+            await context.close();
+          }
+        },
+      );
+    });
+  } finally {
+    await app.stop();
+  }
+});
