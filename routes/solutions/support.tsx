@@ -1,0 +1,20 @@
+import { SolutionPage } from "../../components/SolutionPage.tsx";
+import type { Meta, RouteConfig } from "../../lib/framework/mod.ts";
+import { solutionBySlug } from "../../lib/solutions.ts";
+
+const solution = solutionBySlug("support");
+
+/** Support solution metadata. */
+export const meta: Meta = {
+  title: solution.name,
+  description:
+    "Triage support tickets on arrival: category, priority and sentiment, relevant docs and a cited draft reply.",
+};
+
+/** The same for every visitor. */
+export const config: RouteConfig = { static: true };
+
+/** The support agent's page, with its live demo. */
+export default function SupportSolution() {
+  return <SolutionPage solution={solution} />;
+}
