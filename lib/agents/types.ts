@@ -1,6 +1,7 @@
 /** The shapes shared by agent definitions, tools, providers and the run worker. */
 import type { z } from "zod";
 import type { Settings } from "../config.ts";
+import type { DocHit } from "../docs/search.ts";
 import type { DemoField } from "../live_demo/types.ts";
 
 /** A tool the model (or the offline engine) may call. */
@@ -12,16 +13,7 @@ export interface Tool<Args = Record<string, unknown>, Result = unknown> {
   run(args: Args, env: ToolEnv): Promise<Result>;
 }
 
-/** One hit of the docs full-text index (lib/docs/search.ts). */
-export interface DocHit {
-  slug: string;
-  title: string;
-  section: string;
-  anchor: string;
-  url: string;
-  snippet: string;
-  score: number;
-}
+export type { DocHit } from "../docs/search.ts";
 
 /** Searches the docs full-text index. */
 export type SearchDocs = (query: string, limit?: number) => Promise<DocHit[]>;
