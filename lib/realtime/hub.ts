@@ -26,6 +26,8 @@ export class LogHub {
     private readonly kv: Deno.Kv,
     private readonly db: Db | null,
     private readonly sharedKv: boolean,
+    /** Interval of the head poll, the floor that always works. */
+    private readonly pollMs = POLL_MS,
   ) {}
 
   /** Tells local subscribers, and other instances, that the log at `prefix` grew. */
@@ -71,7 +73,7 @@ export class LogHub {
       } catch {
         // KV closed during shutdown: nothing to wake.
       }
-    }, POLL_MS);
+    }, this.pollMs);
     let stream: ReadableStream | null = null;
     if (this.sharedKv) {
       stream = this.kv.watch([headKey(prefix)]);
