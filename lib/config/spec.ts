@@ -102,6 +102,7 @@ export const settingsSchema = z.object(
   oidcClientSecret: e.OIDC_CLIENT_SECRET,
   oidcName: e.OIDC_NAME,
   metricsToken: e.METRICS_TOKEN,
+  siteOperators: e.SITE_OPERATORS,
   trustedProxy: e.TRUSTED_PROXY,
   clamavUrl: e.CLAMAV_URL,
   fetchAllowlist: e.FETCH_ALLOWLIST,
