@@ -31,6 +31,7 @@ export const GENERATED_SECRETS = [
   "SESSION_SECRETS",
   "DEMO_KEY_SECRETS",
   "WEBHOOK_SECRETS",
+  "AUDIT_KEYS",
 ] as const;
 
 /** The zod schema over the (defaulted) environment, producing camelCase {@link Settings}. */
@@ -51,6 +52,7 @@ export const settingsSchema = z.object(
   sessionSecrets: e.SESSION_SECRETS,
   demoKeySecrets: e.DEMO_KEY_SECRETS,
   webhookSecrets: e.WEBHOOK_SECRETS,
+  auditKeys: e.AUDIT_KEYS,
   openaiApiKey: e.OPENAI_API_KEY,
   openaiBaseUrl: e.OPENAI_BASE_URL,
   openaiModel: e.OPENAI_MODEL,

@@ -13,6 +13,7 @@ Deno.test("production: __Host- Secure session cookie, links on PUBLIC_URL, no ou
       SESSION_SECRETS: generateSecret(),
       DEMO_KEY_SECRETS: generateSecret(),
       WEBHOOK_SECRETS: generateSecret(),
+      AUDIT_KEYS: generateSecret(),
       SMTP_URL: sink.url,
     },
   });

@@ -10,6 +10,7 @@ const PROD_OK = {
   SESSION_SECRETS: `${KEY_A},${KEY_B}`,
   DEMO_KEY_SECRETS: KEY_A,
   WEBHOOK_SECRETS: KEY_B,
+  AUDIT_KEYS: generateSecret(),
 };
 
 async function settingsError(env: Record<string, string | undefined>): Promise<SettingsError> {
@@ -33,7 +34,7 @@ Deno.test("development defaults, secrets generated and persisted (0600) across r
     assert.equal(s.logLevel, "info");
     assert.equal(s.openaiModel, "gpt-4o-mini");
     assert.equal(s.trustedProxy, false);
-    for (const list of [s.sessionSecrets, s.demoKeySecrets, s.webhookSecrets]) {
+    for (const list of [s.sessionSecrets, s.demoKeySecrets, s.webhookSecrets, s.auditKeys]) {
       assert.equal(list.length, 1);
       assert.match(list[0], /^[A-Za-z0-9_-]{64}$/);
     }
@@ -68,10 +69,11 @@ Deno.test("test environment keeps generated secrets in memory only", async () =>
 
 Deno.test("production lists every missing value at once", async () => {
   const err = await settingsError({ DENO_ENV: "production" });
-  for (const name of ["PUBLIC_URL", "SESSION_SECRETS", "DEMO_KEY_SECRETS", "WEBHOOK_SECRETS"]) {
+  const required = ["PUBLIC_URL", "SESSION_SECRETS", "DEMO_KEY_SECRETS", "WEBHOOK_SECRETS"];
+  for (const name of [...required, "AUDIT_KEYS"]) {
     assert.ok(err.issues.includes(`${name} is required in production`), err.message);
   }
-  assert.equal(err.issues.length, 4, err.message);
+  assert.equal(err.issues.length, 5, err.message);
   for (const issue of err.issues) assert.ok(err.message.includes(issue));
 });
 
@@ -212,6 +214,7 @@ Deno.test("settingsReference documents every key", () => {
   }
   const required = settingsReference.filter((r) => r.requiredIn.includes("production"));
   assert.deepEqual(required.map((r) => r.name).sort(), [
+    "AUDIT_KEYS",
     "DEMO_KEY_SECRETS",
     "PUBLIC_URL",
     "SESSION_SECRETS",
