@@ -113,3 +113,6 @@ export const prefixes = {
   devOutbox: ["dev_outbox"],
   notifyDeadLetters: ["notify_dead_letters"],
 } as const satisfies Record<string, Deno.KvKey>;
+
+/** `["audit_heads", schema]`: the newest sealed audit row of a database schema (its anchor). */
+export const auditHeadKey = (schema: string): Deno.KvKey => ["audit_heads", schema];

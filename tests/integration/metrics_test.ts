@@ -48,7 +48,12 @@ Deno.test("/metrics is closed without a token and refuses a wrong one", async ()
 
 Deno.test("/metrics counts requests, runs, client errors and denials; logs and the System page agree", async () => {
   const app = await startTestApp({
-    env: { METRICS_TOKEN: TOKEN, LOG_LEVEL: "info", OFFLINE_CHUNK_DELAY_MS: "0" },
+    env: {
+      METRICS_TOKEN: TOKEN,
+      LOG_LEVEL: "info",
+      OFFLINE_CHUNK_DELAY_MS: "0",
+      SITE_OPERATORS: "ops@example.com",
+    },
   });
   const lines: string[] = [];
   const restore = setLogSink((line) => lines.push(line));

@@ -11,12 +11,12 @@ import { type Reservation, reserve, settle } from "../../security/quotas.ts";
 import type { Services } from "../../services.ts";
 import { costOf } from "../pricing.ts";
 import { providerOf } from "../providers/select.ts";
-import { estimateTokens } from "../tokens.ts";
+import { estimateTokens, MAX_OUTPUT_TOKENS_PER_CALL } from "../tokens.ts";
 import type { AgentDefinition } from "../types.ts";
 import type { RunOwner, RunRecord } from "./record.ts";
 
-/** Output tokens assumed for a run before it happens. */
-export const ESTIMATED_OUTPUT_TOKENS = 800;
+/** Output tokens assumed for a run before it happens: one model call's cap. */
+export const ESTIMATED_OUTPUT_TOKENS = MAX_OUTPUT_TOKENS_PER_CALL;
 
 /**
  * Reserves a run's estimated spend (throws the 429 `quota_exceeded` of the quotas module when a

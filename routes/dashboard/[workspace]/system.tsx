@@ -1,15 +1,22 @@
 import { authorize } from "../../../lib/auth/authorize.ts";
+import { isSiteOperator } from "../../../lib/auth/site_operator.ts";
 import "../../../lib/dashboard/state.ts";
-import type { Handlers, Meta, PageProps } from "../../../lib/framework/mod.ts";
+import { type Handlers, HttpError, type Meta, type PageProps } from "../../../lib/framework/mod.ts";
 import { type SystemSnapshot, systemSnapshot } from "../../../lib/telemetry/system.ts";
 
 /** System page metadata. */
 export const meta: Meta = { title: "System", noindex: true };
 
-/** System health for owners and admins: SLOs, burn rates, queues, errors, providers. */
+/**
+ * Site-wide health for the site operators (`SITE_OPERATORS`) only: SLOs, burn rates, queues,
+ * errors, providers. Everyone else gets the same 404 as any page they may not see.
+ */
 export const handler: Handlers<SystemSnapshot> = {
   GET: async (ctx) => {
-    await authorize(ctx, { workspace: ctx.params.workspace, roles: ["owner", "admin"] });
+    const { user } = await authorize(ctx, { workspace: ctx.params.workspace });
+    if (!isSiteOperator(ctx.state.services.settings, user)) {
+      throw new HttpError(404, "not_found", "There is nothing at this address.");
+    }
     return ctx.render(await systemSnapshot(ctx.state.services.kv));
   },
 };
