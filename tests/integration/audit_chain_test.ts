@@ -6,7 +6,7 @@ import { drainEntry, drainOutbox, outboxDepth } from "../../lib/outbox/outbox.ts
 import type { Services } from "../../lib/services.ts";
 import "../../queues/mod.ts";
 import { assert, assertEquals, assertRejects, assertStringIncludes } from "../support/assert.ts";
-import { dbTest, uniqueSchema } from "../support/db.ts";
+import { databaseUrl, dbTest, uniqueSchema } from "../support/db.ts";
 import { openPostgres } from "../../lib/db/postgres.ts";
 
 const TENANT = "7d3c1a52-7f7e-4a51-9d7e-0b8f6f7f2a10";
@@ -165,10 +165,9 @@ dbTest("an event drained twice, even at once, is appended once", async (db) => {
 
 Deno.test({
   name: "deno task audit:verify names the first bad row [postgres]",
-  ignore: !Deno.env.get("DATABASE_URL"),
   async fn() {
     const schema = uniqueSchema();
-    const db = await openPostgres({ url: Deno.env.get("DATABASE_URL")!, schema, max: 2 });
+    const db = await openPostgres({ url: databaseUrl(), schema, max: 2 });
     const run = async () => {
       const out = await new Deno.Command(Deno.execPath(), {
         args: ["task", "-q", "audit:verify"],

@@ -9,7 +9,6 @@ import { drainOutbox } from "../../lib/outbox/outbox.ts";
 for (const backend of ["pglite", "postgres"] as const) {
   Deno.test({
     name: `${backend === "postgres" ? "[postgres] " : ""}dashboard`,
-    ignore: backend === "postgres" && !Deno.env.get("DATABASE_URL"),
     fn: (t) => dashboardTest(t, backend),
   });
 }

@@ -1,25 +1,23 @@
 /**
  * Two app processes (main.ts) on one PostgreSQL database and one KV file: an event recorded on
  * one reaches an SSE client of the other, woken by LISTEN/NOTIFY (local KV file watches do not
- * cross processes). Runs when DATABASE_URL names a server.
+ * cross processes).
  */
 import { assert, assertEquals } from "../support/assert.ts";
-import { uniqueSchema } from "../support/db.ts";
+import { databaseUrl, uniqueSchema } from "../support/db.ts";
 import { startServerProcess } from "../support/process.ts";
 import { readSse } from "../support/sse.ts";
 import { openPostgres } from "../../lib/db/postgres.ts";
 import type { FeedEvent, PublicDemoEvent } from "../../lib/tracking/events.ts";
 
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
-
 Deno.test({
   name: "[postgres] an event recorded on one instance reaches a stream client of another",
-  ignore: !DATABASE_URL,
   async fn() {
+    const DATABASE_URL = databaseUrl();
     const dir = await Deno.makeTempDir({ prefix: "feed-cluster-" });
     const schema = uniqueSchema();
     const env = {
-      DATABASE_URL: DATABASE_URL!,
+      DATABASE_URL,
       DATABASE_SCHEMA: schema,
       KV_PATH: `${dir}/kv.sqlite3`,
       DATA_DIR: dir,
@@ -63,7 +61,7 @@ Deno.test({
     } finally {
       await a.stop();
       await b.stop();
-      const db = await openPostgres({ url: DATABASE_URL!, schema: "public", max: 1 });
+      const db = await openPostgres({ url: DATABASE_URL, schema: "public", max: 1 });
       await db.exec(`drop schema if exists "${schema}" cascade`).finally(() => db.close());
       await Deno.remove(dir, { recursive: true }).catch(() => {});
     }

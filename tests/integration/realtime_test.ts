@@ -3,7 +3,7 @@ import { appendEvent, readAfter, readLast } from "../../lib/realtime/event_log.t
 import { LogHub } from "../../lib/realtime/hub.ts";
 import { publish } from "../../lib/realtime/publish.ts";
 import { openPostgres } from "../../lib/db/postgres.ts";
-import { uniqueSchema } from "../support/db.ts";
+import { databaseUrl, uniqueSchema } from "../support/db.ts";
 
 const LOG = ["test_log", "a"];
 
@@ -54,12 +54,11 @@ Deno.test("follow replays after a cursor, then delivers live events once each", 
 
 Deno.test({
   name: "an append on one instance wakes a follower on another through Postgres NOTIFY",
-  ignore: !Deno.env.get("DATABASE_URL"),
   async fn() {
     const kv = await Deno.openKv(":memory:");
     const schema = uniqueSchema();
-    const dbA = await openPostgres({ url: Deno.env.get("DATABASE_URL")!, schema, max: 2 });
-    const dbB = await openPostgres({ url: Deno.env.get("DATABASE_URL")!, schema, max: 2 });
+    const dbA = await openPostgres({ url: databaseUrl(), schema, max: 2 });
+    const dbB = await openPostgres({ url: databaseUrl(), schema, max: 2 });
     // Polls far apart: only Postgres NOTIFY can wake the follower within the test's time.
     const hubA = new LogHub(kv, dbA, false, 600_000);
     const hubB = new LogHub(kv, dbB, false, 600_000);

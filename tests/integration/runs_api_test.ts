@@ -9,15 +9,11 @@ import { anonymousDemoQuota } from "../../lib/plans.ts";
 import { readAfter } from "../../lib/realtime/event_log.ts";
 import { prefixes, runKey } from "../../kv/keys.ts";
 
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
-
 function suite(backend: "pglite" | "postgres") {
-  const ignore = backend === "postgres" && !DATABASE_URL;
   let app: TestApp;
   const test = (name: string, fn: () => Promise<void>) =>
     Deno.test({
       name: `${name} [${backend}]`,
-      ignore,
       sanitizeOps: false,
       sanitizeResources: false,
       fn,
