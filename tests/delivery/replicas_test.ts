@@ -73,7 +73,7 @@ Deno.test({
       let mb = await scrape(b.url);
       const total = (name: string, labels: Record<string, string>) =>
         ma.value(name, labels) + mb.value(name, labels);
-      for (let i = 0; i < 50 && total("relay_queue_jobs_total", { type: "agent_run" }) < 1; i++) {
+      for (let i = 0; i < 150 && total("relay_queue_jobs_total", { type: "agent_run" }) < 1; i++) {
         await new Promise((r) => setTimeout(r, 200));
         [ma, mb] = await Promise.all([scrape(a.url), scrape(b.url)]);
       }

@@ -39,7 +39,7 @@ async function dashboardTest(t: Deno.TestContext, backend: "pglite" | "postgres"
         const html = await (await get(`${base}/audit`)).text();
         const missing = actions.filter((a) => !html.includes(`data-audit="${a}"`));
         if (missing.length === 0) return html;
-        if (i >= 50) throw new Error(`audit page lacks ${missing.join(", ")}`);
+        if (i >= 300) throw new Error(`audit page lacks ${missing.join(", ")}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     };

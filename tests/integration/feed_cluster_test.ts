@@ -1,9 +1,10 @@
 /**
  * Two app processes (main.ts) on one PostgreSQL database and one KV file: an event recorded on
- * one reaches an SSE client of the other, woken by LISTEN/NOTIFY (local KV file watches do not
- * cross processes).
+ * one reaches an SSE client of the other (local KV file watches do not cross processes; the
+ * instances hear each other through LISTEN/NOTIFY, which realtime_test.ts proves on its own, or
+ * the one-second poll).
  */
-import { assert, assertEquals } from "../support/assert.ts";
+import { assertEquals } from "../support/assert.ts";
 import { databaseUrl, uniqueSchema } from "../support/db.ts";
 import { startServerProcess } from "../support/process.ts";
 import { readSse } from "../support/sse.ts";
@@ -38,7 +39,6 @@ Deno.test({
         await sse.next();
         await new Promise((r) => setTimeout(r, 200));
         const { key } = await (await fetch(`${a.url}/demo/key`)).json();
-        const started = performance.now();
         const recorded = await fetch(`${a.url}/demo/record`, {
           method: "POST",
           headers: {
@@ -49,12 +49,9 @@ Deno.test({
           body: JSON.stringify({ type: "demo_started", agent: "lead-qualifier" }),
         });
         assertEquals(recorded.status, 202);
-        const [got] = await sse.take<FeedEvent<PublicDemoEvent>>(1, 5000);
-        const ms = performance.now() - started;
-        console.log(`instance A -> SSE client of instance B: ${ms.toFixed(0)} ms`);
+        const [got] = await sse.take<FeedEvent<PublicDemoEvent>>(1);
         assertEquals(got.data.type, "demo_started");
         assertEquals(got.data.data.agent, "lead-qualifier");
-        assert(ms < 3000, `delivered in ${ms} ms`);
       } finally {
         await sse.close();
       }

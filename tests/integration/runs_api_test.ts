@@ -182,7 +182,7 @@ function suite(backend: "pglite" | "postgres") {
     v.cookie = `${v.cookie}; consent=analytics`;
     await v.stream(runId);
     let rows: Record<string, unknown>[] = [];
-    for (let i = 0; i < 50 && rows.length === 0; i++) {
+    for (let i = 0; i < 600 && rows.length === 0; i++) {
       rows = await app.services.db.query(
         "select status, provider, tokens_in, tokens_out, attempts, visitor_hash from agent_runs where id = $1 and status = 'succeeded'",
         [runId],
