@@ -28,11 +28,25 @@ function isRoot(): boolean {
   return Deno.uid() === 0;
 }
 
-/** Initialises and starts a server; on failure its log is in the thrown error. */
+/**
+ * Initialises and starts a server, trying again on another port if the first one was taken in
+ * the meantime; on failure the server's log is in the thrown error.
+ */
 export async function startTestPostgres(): Promise<TestPostgres> {
+  for (let attempt = 1;; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOnce(): Promise<TestPostgres> {
   const dir = await Deno.makeTempDir({ prefix: "relay-pg-" });
   const port = freePort();
-  const log: string[] = [];
+  // The server's own log matters only when it fails to start; after that it is dropped.
+  let log: string[] | null = [];
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -47,14 +61,14 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       ...["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
       ...["-c", "max_connections=400"],
     ],
-    onLog: (message) => log.push(message),
-    onError: (error) => log.push(String(error)),
+    onLog: (message) => log?.push(message),
+    onError: (error) => log?.push(String(error)),
   });
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    await server.stop().catch((error) => log.push(String(error)));
+    await server.stop().catch(() => {});
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   };
   try {
@@ -69,7 +83,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   } catch (error) {
     await stop();
     const reason = error instanceof Error ? error.message : "the server exited";
-    throw new Error(`embedded PostgreSQL did not start: ${reason}\n${log.join("")}`);
+    throw new Error(`embedded PostgreSQL did not start: ${reason}\n${log?.join("") ?? ""}`);
   }
+  log = null;
   return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop };
 }
