@@ -8,7 +8,7 @@ import { drainEntry, drainOutbox, outboxDepth } from "../../lib/outbox/outbox.ts
 import type { Services } from "../../lib/services.ts";
 import "../../queues/mod.ts";
 import { assert, assertEquals, assertRejects, assertStringIncludes } from "../support/assert.ts";
-import { dbTest, uniqueSchema } from "../support/db.ts";
+import { databaseUrl, dbTest, uniqueSchema } from "../support/db.ts";
 import { openPostgres } from "../../lib/db/postgres.ts";
 import { setLogSink } from "../../lib/telemetry/log.ts";
 
@@ -305,11 +305,10 @@ dbTest(
 
 Deno.test({
   name: "deno task audit:verify names the first bad row and checks the KV anchor [postgres]",
-  ignore: !Deno.env.get("DATABASE_URL"),
   async fn() {
     const schema = uniqueSchema();
     const dir = await Deno.makeTempDir();
-    const db = await openPostgres({ url: Deno.env.get("DATABASE_URL")!, schema, max: 2 });
+    const db = await openPostgres({ url: databaseUrl(), schema, max: 2 });
     const kv = await Deno.openKv(`${dir}/kv.sqlite3`);
     const services = { db, kv, settings: { auditKeys: [KEY], databaseSchema: schema } };
     const run = async () => {

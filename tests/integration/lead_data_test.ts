@@ -19,7 +19,6 @@ const ago = (days: number) => new Date(Date.now() - days * DAY);
 for (const backend of ["pglite", "postgres"] as const) {
   Deno.test({
     name: `exports, a person's data, retention and the scheduled jobs [${backend}]`,
-    ignore: backend === "postgres" && !Deno.env.get("DATABASE_URL"),
     fn: async (t) => {
       const app = await startTestApp({ backend });
       const { db, kv } = app.services;

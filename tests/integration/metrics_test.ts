@@ -132,7 +132,7 @@ Deno.test("/metrics counts requests, runs, client errors and denials; logs and t
     );
     assert(access, "the run request is logged");
     let worker: Record<string, unknown> | undefined;
-    for (let i = 0; i < 50 && !worker; i++) {
+    for (let i = 0; i < 300 && !worker; i++) {
       worker = lines.map((l) => JSON.parse(l)).find((l) =>
         l.msg === "queue job done" && l.requestId === "metrics-test-run-request"
       );

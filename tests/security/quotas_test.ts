@@ -62,7 +62,7 @@ Deno.test("quotas", async (t) => {
         assertEquals((costErr.details as { metric: string }).metric, "cost_usd");
 
         let audited: { action: string; target: string }[] = [];
-        for (let i = 0; i < 100 && audited.length < 2; i++) {
+        for (let i = 0; i < 300 && audited.length < 2; i++) {
           audited = await services.db.query(
             "select action, target from audit_log where tenant_id = $1 and action = 'quota.denied'",
             [tenantId],
