@@ -1,0 +1,93 @@
+/**
+ * The sentences of a docs section ranked for a question: what the docs assistant quotes. A
+ * sentence's relevance is the share of the question's words it contains, each weighted by how
+ * telling the word is across the docs (inverse document frequency), so a sentence that holds
+ * the rare words of the question ranks above one that only repeats the common ones.
+ */
+import { analyze } from "./analyze.ts";
+import type { DocBlock } from "./markdown.ts";
+import { docsSearchIndex, type SearchIndex } from "./search.ts";
+import { getDocsSite } from "./store.ts";
+
+/** A quotable piece of a section. */
+export interface Passage {
+  text: string;
+  kind: DocBlock["kind"];
+  /** 0-1: the weighted share of the question's words this passage contains. */
+  relevance: number;
+}
+
+/** What a section offers for a question. */
+export interface SectionPassages {
+  /** The best passages, best first. */
+  passages: Passage[];
+  /** 0-1: the weighted share of the question's words found anywhere in the section. */
+  coverage: number;
+  /** The section's first short code block, when it has one. */
+  code: string | null;
+}
+
+const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|cf)\.$/i;
+const MAX_CODE_LINES = 6;
+
+/** Splits prose into sentences (keeping abbreviations such as "e.g." inside). */
+export function splitSentences(text: string): string[] {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const out: string[] = [];
+  let start = 0;
+  for (const m of flat.matchAll(/[.!?](?=\s+[A-Z0-9"'(`])/g)) {
+    const end = m.index! + 1;
+    if (ABBREVIATION.test(flat.slice(start, end))) continue;
+    out.push(flat.slice(start, end).trim());
+    start = end;
+  }
+  const tail = flat.slice(start).trim();
+  if (tail) out.push(tail);
+  return out.filter((s) => /\p{L}/u.test(s));
+}
+
+/** Scores texts against a question's terms, weighted by the index. */
+export function relevanceScorer(index: SearchIndex, question: string): (text: string) => number {
+  const terms = [...new Set(analyze(question))];
+  const weights = terms.map((t) => index.termWeight(t));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return (text) => {
+    if (!total) return 0;
+    const have = new Set(analyze(text));
+    return terms.reduce((sum, t, i) => sum + (have.has(t) ? weights[i] : 0), 0) / total;
+  };
+}
+
+/** The passages of section `anchor` of page `slug`, ranked for `question`. */
+export async function sectionPassages(
+  slug: string,
+  anchor: string,
+  question: string,
+  limit = 3,
+): Promise<SectionPassages> {
+  const [site, index] = await Promise.all([getDocsSite(), docsSearchIndex()]);
+  const section = site.bySlug.get(slug)?.sections.find((s) => s.id === anchor);
+  if (!section) return { passages: [], coverage: 0, code: null };
+  const score = relevanceScorer(index, question);
+  const pieces = section.blocks.flatMap((b) =>
+    b.kind === "prose"
+      ? splitSentences(b.text).map((text) => ({ text, kind: b.kind }))
+      : b.kind === "row"
+      ? [{ text: b.text, kind: b.kind }]
+      : []
+  );
+  const passages = pieces.map((p, order) => ({ ...p, order, relevance: score(p.text) }))
+    .filter((p) => p.relevance > 0)
+    .sort((a, b) => b.relevance - a.relevance || a.order - b.order)
+    .slice(0, limit)
+    .map(({ text, kind, relevance }) => ({ text, kind, relevance: round(relevance) }));
+  const code =
+    section.blocks.find((b) =>
+      b.kind === "code" && b.text.trim().split("\n").length <= MAX_CODE_LINES
+    )?.text.trim() ?? null;
+  return { passages, coverage: round(score(`${section.heading}\n${section.text}`)), code };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
