@@ -19,7 +19,7 @@ export interface Passage {
 
 /** What a section offers for a question. */
 export interface SectionPassages {
-  /** The best passages, best first. */
+  /** The best passages, in the section's order. */
   passages: Passage[];
   /** 0-1: the weighted share of the question's words found anywhere in the section. */
   coverage: number;
@@ -58,12 +58,15 @@ export function relevanceScorer(index: SearchIndex, question: string): (text: st
   };
 }
 
-/** The passages of section `anchor` of page `slug`, ranked for `question`. */
+/**
+ * The passages of section `anchor` of page `slug` for `question`: every sentence of a short
+ * section, else the `limit` best, in the section's order.
+ */
 export async function sectionPassages(
   slug: string,
   anchor: string,
   question: string,
-  limit = 3,
+  limit = 4,
 ): Promise<SectionPassages> {
   const [site, index] = await Promise.all([getDocsSite(), docsSearchIndex()]);
   const section = site.bySlug.get(slug)?.sections.find((s) => s.id === anchor);
@@ -76,16 +79,20 @@ export async function sectionPassages(
       ? [{ text: b.text, kind: b.kind }]
       : []
   );
+  const short = pieces.length <= limit;
   const passages = pieces.map((p, order) => ({ ...p, order, relevance: score(p.text) }))
-    .filter((p) => p.relevance > 0)
+    .filter((p) => short || p.relevance > 0)
     .sort((a, b) => b.relevance - a.relevance || a.order - b.order)
     .slice(0, limit)
+    .sort((a, b) => a.order - b.order)
     .map(({ text, kind, relevance }) => ({ text, kind, relevance: round(relevance) }));
   const code =
     section.blocks.find((b) =>
       b.kind === "code" && b.text.trim().split("\n").length <= MAX_CODE_LINES
     )?.text.trim() ?? null;
-  return { passages, coverage: round(score(`${section.heading}\n${section.text}`)), code };
+  const page = site.bySlug.get(slug)!;
+  const whole = `${page.title}\n${section.heading}\n${section.text}`;
+  return { passages, coverage: round(score(whole)), code };
 }
 
 function round(n: number): number {

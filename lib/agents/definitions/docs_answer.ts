@@ -1,9 +1,10 @@
 /**
- * The docs assistant's offline answer: extractive and sentence-level. It quotes the sentences
- * of the found sections that best match the question, each followed by the number of its
- * source, adds the first section's short code block when the question asks how to do
- * something, and lists the sources as links. When no section holds enough of the question's
- * telling words it says plainly that the docs do not cover it.
+ * The docs assistant's offline answer: extractive and sentence-level. It quotes, in order, the
+ * sentences of the best section that hold most of the question's telling words, adds a
+ * sentence from the next section when it says something the first does not, shows the first
+ * section's short code block when the question asks how to do something, and numbers every
+ * quote with its source. When no section holds enough of the question's telling words it says
+ * plainly that the docs do not cover it.
  */
 import type { Passage } from "../../docs/passages.ts";
 import { siteConfig } from "../../site_config.ts";
@@ -13,14 +14,12 @@ import type { DocCitation } from "../tools/search_docs.ts";
 export const MIN_COVERAGE = 0.45;
 /** The best section's share and its best sentence's share must add up to at least this. */
 export const MIN_EVIDENCE = 0.8;
-const MAX_SENTENCES = 3;
 const MAX_CHARS = 600;
 const PROCEDURAL =
   /^\s*(?:how|which|what)\b.*\b(?:do|does|can|should|command|run|start|set|use)\b/i;
 
-interface Candidate extends Passage {
+interface Quote extends Passage {
   source: number;
-  score: number;
 }
 
 function words(text: string): Set<string> {
@@ -34,27 +33,29 @@ function similar(a: string, b: string): boolean {
   return shared / Math.max(1, Math.min(wa.size, wb.size)) > 0.7;
 }
 
-/** The sentences to quote, best first: the best one, then others nearly as good. */
-function choose(results: DocCitation[]): Candidate[] {
-  const candidates = results.slice(0, 3).flatMap((r, source) =>
-    r.passages.map((p) => ({
-      ...p,
-      source,
-      score: p.relevance * (1 - 0.1 * source) + 0.25 * r.coverage,
-    }))
-  ).sort((a, b) => b.score - a.score || a.source - b.source);
-  const chosen: Candidate[] = [];
+const best = (r: DocCitation) => Math.max(0, ...r.passages.map((p) => p.relevance));
+
+/** The sentences to quote: the first section's strongest, in order, then one more if new. */
+function choose(results: DocCitation[]): Quote[] {
+  const first = results[0];
+  const top = best(first);
+  const quotes: Quote[] = [];
   let chars = 0;
-  for (const c of candidates) {
-    if (chosen.length >= MAX_SENTENCES) break;
-    if (chosen.length && (c.score < 0.6 * chosen[0].score || chars + c.text.length > MAX_CHARS)) {
-      continue;
-    }
-    if (chosen.some((x) => similar(x.text, c.text))) continue;
-    chosen.push(c);
-    chars += c.text.length;
+  const whole = first.passages.reduce((n, p) => n + p.text.length, 0) <= MAX_CHARS &&
+    first.passages.length <= 4;
+  for (const p of first.passages) {
+    if ((!whole && p.relevance < top / 2) || chars + p.text.length > MAX_CHARS) continue;
+    quotes.push({ ...p, source: 0 });
+    chars += p.text.length;
   }
-  return chosen;
+  for (const [i, r] of results.slice(1, 3).entries()) {
+    const p = r.passages.toSorted((a, b) => b.relevance - a.relevance)[0];
+    if (!p || p.relevance < top * 0.8 || chars + p.text.length > MAX_CHARS) continue;
+    if (quotes.some((q) => similar(q.text, p.text))) continue;
+    quotes.push({ ...p, source: i + 1 });
+    break;
+  }
+  return quotes;
 }
 
 function sentence(text: string): string {
@@ -64,12 +65,10 @@ function sentence(text: string): string {
 
 /** The answer the offline engine gives from the sections found. */
 export function answerFromDocs(question: string, results: DocCitation[]): string {
-  const best = results[0];
-  const chosen = best ? choose(results) : [];
+  const quotes = results[0]?.passages.length ? choose(results) : [];
   const coverage = Math.max(0, ...results.slice(0, 3).map((r) => r.coverage));
-  const answered = chosen.length > 0 && coverage >= MIN_COVERAGE &&
-    coverage + chosen[0].relevance >= MIN_EVIDENCE;
-  if (!answered) {
+  const strongest = Math.max(0, ...quotes.map((q) => q.relevance));
+  if (!quotes.length || coverage < MIN_COVERAGE || coverage + strongest < MIN_EVIDENCE) {
     const near = results.slice(0, 2).map((r) => `[${r.title} › ${r.section}](${r.url})`);
     return [
       `The ${siteConfig.name} docs do not cover this: no section answers "${question.trim()}".`,
@@ -84,11 +83,9 @@ export function answerFromDocs(question: string, results: DocCitation[]): string
     if (!numbers.has(source)) numbers.set(source, numbers.size + 1);
     return numbers.get(source)!;
   };
-  const prose = chosen.map((c) => `${sentence(c.text)} [${cite(c.source)}]`).join(" ");
-  const lines = [prose];
-  const first = results[chosen[0].source];
-  if (first.code && PROCEDURAL.test(question)) {
-    lines.push("", "```sh", first.code, "```");
+  const lines = [quotes.map((q) => `${sentence(q.text)} [${cite(q.source)}]`).join(" ")];
+  if (results[0].code && PROCEDURAL.test(question)) {
+    lines.push("", "```sh", results[0].code, "```");
   }
   lines.push("", "Sources:");
   for (const [source, n] of numbers) {
