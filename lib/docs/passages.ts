@@ -23,8 +23,10 @@ export interface SectionPassages {
   passages: Passage[];
   /** 0-1: the weighted share of the question's words found anywhere in the section. */
   coverage: number;
-  /** The section's first short code block, when it has one. */
+  /** The section's short code block that best matches the question, when it has one. */
   code: string | null;
+  /** 0-1: the weighted share of the question's words in that code block (comments count). */
+  codeRelevance: number;
 }
 
 const ABBREVIATION = /\b(?:e\.g|i\.e|etc|vs|cf)\.$/i;
@@ -70,7 +72,7 @@ export async function sectionPassages(
 ): Promise<SectionPassages> {
   const [site, index] = await Promise.all([getDocsSite(), docsSearchIndex()]);
   const section = site.bySlug.get(slug)?.sections.find((s) => s.id === anchor);
-  if (!section) return { passages: [], coverage: 0, code: null };
+  if (!section) return { passages: [], coverage: 0, code: null, codeRelevance: 0 };
   const score = relevanceScorer(index, question);
   const pieces = section.blocks.flatMap((b) =>
     b.kind === "prose"
@@ -86,13 +88,18 @@ export async function sectionPassages(
     .slice(0, limit)
     .sort((a, b) => a.order - b.order)
     .map(({ text, kind, relevance }) => ({ text, kind, relevance: round(relevance) }));
-  const code =
-    section.blocks.find((b) =>
-      b.kind === "code" && b.text.trim().split("\n").length <= MAX_CODE_LINES
-    )?.text.trim() ?? null;
+  const code = section.blocks
+    .filter((b) => b.kind === "code" && b.text.trim().split("\n").length <= MAX_CODE_LINES)
+    .map((b, order) => ({ text: b.text.trim(), order, relevance: score(b.text) }))
+    .sort((a, b) => b.relevance - a.relevance || a.order - b.order)[0];
   const page = site.bySlug.get(slug)!;
   const whole = `${page.title}\n${section.heading}\n${section.text}`;
-  return { passages, coverage: round(score(whole)), code };
+  return {
+    passages,
+    coverage: round(score(whole)),
+    code: code?.text ?? null,
+    codeRelevance: round(code?.relevance ?? 0),
+  };
 }
 
 function round(n: number): number {

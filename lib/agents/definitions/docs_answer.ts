@@ -15,6 +15,8 @@ export const MIN_COVERAGE = 0.45;
 /** The best section's share and its best sentence's share must add up to at least this. */
 export const MIN_EVIDENCE = 0.8;
 const MAX_CHARS = 600;
+/** A sentence of the second or third section is quoted when it holds this share of the best. */
+const OTHER_SECTION_SHARE = 0.6;
 const PROCEDURAL =
   /^\s*(?:how|which|what)\b.*\b(?:do|does|can|should|command|run|start|set|use)\b/i;
 
@@ -35,7 +37,10 @@ function similar(a: string, b: string): boolean {
 
 const best = (r: DocCitation) => Math.max(0, ...r.passages.map((p) => p.relevance));
 
-/** The sentences to quote: the first section's strongest, in order, then one more if new. */
+/**
+ * The sentences to quote: the first section's strongest, in order, then the best sentence of
+ * each of the next two sections that is nearly as strong and says something new.
+ */
 function choose(results: DocCitation[]): Quote[] {
   const first = results[0];
   const top = best(first);
@@ -49,11 +54,13 @@ function choose(results: DocCitation[]): Quote[] {
     chars += p.text.length;
   }
   for (const [i, r] of results.slice(1, 3).entries()) {
-    const p = r.passages.toSorted((a, b) => b.relevance - a.relevance)[0];
-    if (!p || p.relevance < top * 0.8 || chars + p.text.length > MAX_CHARS) continue;
+    const p = r.passages.filter((x) => /^\P{Ll}/u.test(x.text) && !x.text.endsWith(":"))
+      .toSorted((a, b) => b.relevance - a.relevance)[0];
+    if (!p || p.relevance < top * OTHER_SECTION_SHARE || r.coverage < MIN_COVERAGE) continue;
+    if (chars + p.text.length > MAX_CHARS + 200) continue;
     if (quotes.some((q) => similar(q.text, p.text))) continue;
     quotes.push({ ...p, source: i + 1 });
-    break;
+    chars += p.text.length;
   }
   return quotes;
 }
@@ -67,7 +74,8 @@ function sentence(text: string): string {
 export function answerFromDocs(question: string, results: DocCitation[]): string {
   const quotes = results[0]?.passages.length ? choose(results) : [];
   const coverage = Math.max(0, ...results.slice(0, 3).map((r) => r.coverage));
-  const strongest = Math.max(0, ...quotes.map((q) => q.relevance));
+  const codeRelevance = results[0]?.code ? results[0].codeRelevance : 0;
+  const strongest = Math.max(codeRelevance, ...quotes.map((q) => q.relevance));
   if (!quotes.length || coverage < MIN_COVERAGE || coverage + strongest < MIN_EVIDENCE) {
     const near = results.slice(0, 2).map((r) => `[${r.title} › ${r.section}](${r.url})`);
     return [
@@ -83,10 +91,22 @@ export function answerFromDocs(question: string, results: DocCitation[]): string
     if (!numbers.has(source)) numbers.set(source, numbers.size + 1);
     return numbers.get(source)!;
   };
-  const lines = [quotes.map((q) => `${sentence(q.text)} [${cite(q.source)}]`).join(" ")];
-  if (results[0].code && PROCEDURAL.test(question)) {
-    lines.push("", "```sh", results[0].code, "```");
-  }
+  const bestQuote = Math.max(0, ...quotes.map((q) => q.relevance));
+  const codeFirst = !!results[0].code && codeRelevance > bestQuote;
+  const codeBlock = results[0].code && (codeFirst || PROCEDURAL.test(question))
+    ? ["```sh", results[0].code, "```"]
+    : [];
+  const kept = codeFirst ? quotes.filter((q) => q.relevance >= codeRelevance / 2) : quotes;
+  const lines: string[] = [];
+  if (codeFirst) lines.push(`The docs give these commands [${cite(0)}]:`, "", ...codeBlock, "");
+  const prose: string[] = [];
+  kept.forEach((q, i) => {
+    prose.push(sentence(q.text));
+    if (kept[i + 1]?.source !== q.source) prose.push(`[${cite(q.source)}]`);
+  });
+  if (prose.length) lines.push(prose.join(" "));
+  if (!codeFirst && codeBlock.length) lines.push("", ...codeBlock);
+  if (lines.at(-1) === "") lines.pop();
   lines.push("", "Sources:");
   for (const [source, n] of numbers) {
     const r = results[source];

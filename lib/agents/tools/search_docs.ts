@@ -18,8 +18,10 @@ export interface DocCitation {
   passages: Passage[];
   /** 0-1: how much of the query the section covers (its telling words weigh more). */
   coverage: number;
-  /** The section's first short code block, if any. */
+  /** The section's short code block that best matches the query, if any. */
   code: string | null;
+  /** 0-1: how much of the query that code block (with its comments) covers. */
+  codeRelevance: number;
 }
 
 /** Searches docs/ and returns the best sections with their links and best sentences. */

@@ -1,7 +1,7 @@
 /**
  * Docs assistant cases: questions a visitor would type, worded fresh (not the docs' sentences).
- * `cites` lists the sections any one of which answers the question; `null` means the docs do
- * not cover it and the honest answer is to say so.
+ * `cites` lists every section that answers the question (any one of them counts); `null` means
+ * the docs do not cover it and the honest answer is to say so.
  */
 export interface DocsCase {
   question: string;
@@ -41,6 +41,7 @@ export const DOCS_CASES: DocsCase[] = [
       "/docs/configuration#key-lists-and-rotation",
       "/docs/security#rotating-a-signing-key-sessions-demo-keys-webhooks",
       "/docs/running-locally#reset-local-state",
+      "/docs/accounts#sessions",
     ],
   },
   {
@@ -69,7 +70,7 @@ export const DOCS_CASES: DocsCase[] = [
   },
   {
     question: "Can I stop an agent that is already working on something?",
-    cites: ["/docs/runs-api#cancel-a-run"],
+    cites: ["/docs/runs-api#cancel-a-run", "/docs/agents#retries-dead-letters-and-the-sweeper"],
   },
   {
     question: "What does the readyz endpoint look at?",
