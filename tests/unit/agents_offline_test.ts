@@ -198,6 +198,31 @@ for (const [ticket, category, priority, sentiment] of TICKETS) {
   });
 }
 
+Deno.test("support triage greets a ticket without a name neutrally, never with a sample's name", async () => {
+  const r = await offline("support-triage", {
+    subject: "VAT number on our invoice",
+    body: "Our finance team needs the VAT number on last month's invoice. Can you reissue it?",
+  });
+  assertStringIncludes(r.output, "Category: billing · Priority: normal");
+  assertStringIncludes(r.output, "Hi there,");
+  assert(!/Hi (Sam|Dana)/.test(r.output), r.output);
+  const docs = r.output.slice(r.output.indexOf("Relevant docs"), r.output.indexOf("Draft reply"));
+  assert(
+    /usage-and-quotas|quotas-per-workspace-and-plan|#prices/.test(docs),
+    `a billing-related doc: ${docs}`,
+  );
+});
+
+Deno.test("support triage: an obvious outage is urgent and negative, with an operations doc", async () => {
+  const r = await offline("support-triage", {
+    subject: "Nothing works",
+    body:
+      "Since 9am every page returns 503 for all of our users. Our support desk is blocked, please fix this right now!!",
+  });
+  assertStringIncludes(r.output, "Category: outage · Priority: urgent · Sentiment: negative");
+  assertStringIncludes(r.output, "(/docs/operations#health-first)");
+});
+
 Deno.test("support triage links the docs that answer a how-to question", async () => {
   const r = await offline("support-triage", {
     subject: "Running it on my laptop",

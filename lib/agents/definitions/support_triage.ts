@@ -82,6 +82,12 @@ export const supportTriage: AgentDefinition<TicketInput> = {
     ].join("\n"),
   tools: [classifyTicketTool, searchDocsTool, draftReplyTool],
   fields: [
+    {
+      name: "customerName",
+      label: "Customer name (optional)",
+      multiline: false,
+      required: false,
+    },
     { name: "subject", label: "Subject (optional)", multiline: false, required: false },
     {
       name: "body",
