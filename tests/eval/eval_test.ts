@@ -10,7 +10,7 @@ import { offlineEngine } from "./engine.ts";
 import { formatFailures, formatTable, PASS_MARK, rate, runEval } from "./suite.ts";
 
 /** The floor per agent: the pass mark, except where noted above. */
-const FLOOR: Record<string, number> = { "docs-assistant": 0.8 };
+const FLOOR: Record<string, number> = { "docs-assistant": 0.75 };
 
 Deno.test("offline agents score at least the pass mark per agent on the evaluation", async () => {
   const settings = await loadSettings({ DENO_ENV: "test", OPENAI_API_KEY: "" });

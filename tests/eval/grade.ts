@@ -39,7 +39,7 @@ export function gradeDocs(c: DocsCase, t: Trace): Check[] {
   if (c.cites) {
     checks.push({
       field: "cites the section",
-      ok: urls.slice(0, 3).some((u) => c.cites!.some((e) => urlMatches(u, e))),
+      ok: !declined && urls.slice(0, 3).some((u) => c.cites!.some((e) => urlMatches(u, e))),
       got: urls.slice(0, 3).join(" ") || "no citation",
     });
   }
