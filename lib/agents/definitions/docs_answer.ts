@@ -17,6 +17,8 @@ export const MIN_EVIDENCE = 0.8;
 const MAX_CHARS = 600;
 /** A sentence of the second or third section is quoted when it holds this share of the best. */
 const OTHER_SECTION_SHARE = 0.6;
+/** ...and at least this share of the question on its own. */
+const MIN_OTHER_SENTENCE = 0.35;
 const PROCEDURAL =
   /^\s*(?:how|which|what)\b.*\b(?:do|does|can|should|command|run|start|set|use)\b/i;
 
@@ -56,7 +58,8 @@ function choose(results: DocCitation[]): Quote[] {
   for (const [i, r] of results.slice(1, 3).entries()) {
     const p = r.passages.filter((x) => /^\P{Ll}/u.test(x.text) && !x.text.endsWith(":"))
       .toSorted((a, b) => b.relevance - a.relevance)[0];
-    if (!p || p.relevance < top * OTHER_SECTION_SHARE || r.coverage < MIN_COVERAGE) continue;
+    if (!p || p.relevance < Math.max(top * OTHER_SECTION_SHARE, MIN_OTHER_SENTENCE)) continue;
+    if (r.coverage < MIN_COVERAGE) continue;
     if (chars + p.text.length > MAX_CHARS + 200) continue;
     if (quotes.some((q) => similar(q.text, p.text))) continue;
     quotes.push({ ...p, source: i + 1 });
@@ -92,11 +95,13 @@ export function answerFromDocs(question: string, results: DocCitation[]): string
     return numbers.get(source)!;
   };
   const bestQuote = Math.max(0, ...quotes.map((q) => q.relevance));
-  const codeFirst = !!results[0].code && codeRelevance > bestQuote;
-  const codeBlock = results[0].code && (codeFirst || PROCEDURAL.test(question))
-    ? ["```sh", results[0].code, "```"]
-    : [];
-  const kept = codeFirst ? quotes.filter((q) => q.relevance >= codeRelevance / 2) : quotes;
+  const codeFirst = !!results[0].code &&
+    (codeRelevance > bestQuote || PROCEDURAL.test(question));
+  const codeBlock = codeFirst ? ["```sh", results[0].code ?? "", "```"] : [];
+  const kept = codeFirst
+    ? quotes.filter((q) => q.relevance >= codeRelevance / 2)
+      .map((q) => ({ ...q, text: q.text.replace(/:$/, ".") }))
+    : quotes;
   const lines: string[] = [];
   if (codeFirst) lines.push(`The docs give these commands [${cite(0)}]:`, "", ...codeBlock, "");
   const prose: string[] = [];
@@ -105,7 +110,6 @@ export function answerFromDocs(question: string, results: DocCitation[]): string
     if (kept[i + 1]?.source !== q.source) prose.push(`[${cite(q.source)}]`);
   });
   if (prose.length) lines.push(prose.join(" "));
-  if (!codeFirst && codeBlock.length) lines.push("", ...codeBlock);
   if (lines.at(-1) === "") lines.pop();
   lines.push("", "Sources:");
   for (const [source, n] of numbers) {
