@@ -4,7 +4,6 @@
  * for support tickets; priority follows from the category, the urgency and impact words and
  * the mood.
  */
-import Sentiment from "sentiment";
 import { z } from "zod";
 import type { Tool } from "../types.ts";
 import {
@@ -31,11 +30,20 @@ export interface TicketClassification {
   evidence: string[];
 }
 
-const afinn = new Sentiment();
+type Afinn = { analyze(text: string, options: { extras: Record<string, number> }): AfinnResult };
+type AfinnResult = { score: number; positive: string[]; negative: string[] };
+
+let afinn: Promise<Afinn> | null = null;
+
+/** The AFINN scorer, loaded on first use (keeps server start-up light). */
+function loadAfinn(): Promise<Afinn> {
+  afinn ??= import("sentiment").then((m) => new m.default() as Afinn);
+  return afinn;
+}
 
 /** The ticket's mood score: AFINN valence, support-neutral words removed, mood cues added. */
-export function moodScore(text: string): { score: number; words: string[] } {
-  const r = afinn.analyze(text, { extras: NEUTRAL_IN_TICKETS });
+export async function moodScore(text: string): Promise<{ score: number; words: string[] }> {
+  const r = (await loadAfinn()).analyze(text, { extras: NEUTRAL_IN_TICKETS });
   let score = r.score;
   const words = [...r.positive, ...r.negative];
   for (const [re, weight] of MOOD_CUES) {
@@ -45,8 +53,11 @@ export function moodScore(text: string): { score: number; words: string[] } {
   return { score, words };
 }
 
-/** Classifies a ticket; pure and deterministic. */
-export function classifyTicket(subject: string | undefined, body: string): TicketClassification {
+/** Classifies a ticket; deterministic. */
+export async function classifyTicket(
+  subject: string | undefined,
+  body: string,
+): Promise<TicketClassification> {
   const text = `${subject ?? ""}\n${body}`;
   let category: TicketCategory = "other";
   let evidence: string[] = [];
@@ -62,7 +73,7 @@ export function classifyTicket(subject: string | undefined, body: string): Ticke
       ];
     }
   }
-  const mood = moodScore(text);
+  const mood = await moodScore(text);
   const sentiment = mood.score <= -1 ? "negative" : mood.score >= 2 ? "positive" : "neutral";
   const urgent = text.match(URGENT_CUES)?.[0];
   const impact = text.match(IMPACT_CUES)?.[0];
@@ -88,5 +99,5 @@ export const classifyTicketTool: Tool<z.infer<typeof args>, TicketClassification
   description:
     "Classify a support ticket: category (outage, bug, billing, account, feature request, how-to, other), priority (urgent, high, normal, low) and sentiment, with the words that decided it.",
   args,
-  run: ({ subject, body }) => Promise.resolve(classifyTicket(subject, body)),
+  run: ({ subject, body }) => classifyTicket(subject, body),
 };
