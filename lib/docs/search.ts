@@ -99,11 +99,6 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** True when some section contains `term`. */
-  hasTerm(term: string): boolean {
-    return this.#postings.has(term);
-  }
-
   /** Index terms a query word matches, each with a weight (exact 1, prefix or typo less). */
   #expand(term: string, isLast: boolean): Map<string, number> {
     const out = new Map<string, number>();
