@@ -66,7 +66,7 @@ function termsOf(raw: string): string[] {
   const out = new Set<string>();
   const whole = fold(raw);
   if (!isStopWord(whole)) out.add(stem(whole));
-  const parts = raw.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(/[\s_]+/);
+  const parts = raw.replace(/([a-z0-9])([A-Z][a-z])/g, "$1 $2").split(/[\s_]+/);
   if (parts.length > 1) {
     for (const p of parts) {
       const f = fold(p);

@@ -19,6 +19,8 @@ const MAX_CHARS = 600;
 const OTHER_SECTION_SHARE = 0.6;
 /** ...and at least this share of the question on its own. */
 const MIN_OTHER_SENTENCE = 0.35;
+/** A how-to question gets the section's code block when the section covers this much of it. */
+const CODE_SECTION_COVERAGE = 0.8;
 const PROCEDURAL =
   /^\s*(?:how|which|what)\b.*\b(?:do|does|can|should|command|run|start|set|use)\b/i;
 
@@ -95,15 +97,15 @@ export function answerFromDocs(question: string, results: DocCitation[]): string
     return numbers.get(source)!;
   };
   const bestQuote = Math.max(0, ...quotes.map((q) => q.relevance));
-  const codeFirst = !!results[0].code &&
-    (codeRelevance > bestQuote || PROCEDURAL.test(question));
-  const codeBlock = codeFirst ? ["```sh", results[0].code ?? "", "```"] : [];
+  const codeFirst = !!results[0].code && (codeRelevance > bestQuote ||
+    (PROCEDURAL.test(question) && results[0].coverage >= CODE_SECTION_COVERAGE));
+  const codeBlock = codeFirst ? ["```", results[0].code ?? "", "```"] : [];
   const kept = codeFirst
     ? quotes.filter((q) => q.relevance >= codeRelevance / 2)
       .map((q) => ({ ...q, text: q.text.replace(/:$/, ".") }))
     : quotes;
   const lines: string[] = [];
-  if (codeFirst) lines.push(`The docs give these commands [${cite(0)}]:`, "", ...codeBlock, "");
+  if (codeFirst) lines.push(`From the docs [${cite(0)}]:`, "", ...codeBlock, "");
   const prose: string[] = [];
   kept.forEach((q, i) => {
     prose.push(sentence(q.text));
