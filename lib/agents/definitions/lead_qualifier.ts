@@ -37,7 +37,9 @@ export function leadReport(facts: Firmographics, fit: FitScore, email: EmailDraf
     `- Industry: ${fmt(facts.industry)}`,
     `- Employees: ${fmt(facts.employees)}`,
     `- Revenue: ${
-      facts.revenueUsd === null ? "not stated" : `$${facts.revenueUsd.toLocaleString("en-US")}`
+      facts.revenue
+        ? `${facts.revenue.amount.toLocaleString("en-US")} ${facts.revenue.currency}`
+        : "not stated"
     }`,
     `- Location: ${facts.location ? `${facts.location} (${facts.region})` : "not stated"}`,
     `- Funding: ${fmt(facts.funding)}`,

@@ -38,10 +38,22 @@ export function triageReport(
   return lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
 }
 
-/** The words of a ticket worth searching the docs for: its subject and first sentence. */
-export function docsQuery(v: TicketInput): string {
-  const first = v.body.split(/(?<=[.!?])\s/)[0];
-  return [v.subject, first].filter(Boolean).join(" ").slice(0, 200);
+/** Docs topics worth adding to the search for a category (what such tickets need). */
+const CATEGORY_TOPICS: Partial<Record<string, string>> = {
+  billing: "plan quotas usage cost",
+  account: "sign-in account",
+  outage: "health readyz",
+};
+
+/**
+ * The words of a ticket worth searching the docs for: its subject, first sentence and any
+ * question it asks, with the docs topics of its category.
+ */
+export function docsQuery(v: TicketInput, category?: string): string {
+  const sentences = v.body.split(/(?<=[.!?])\s+/);
+  const question = sentences.slice(1).find((s) => s.endsWith("?"));
+  return [v.subject, sentences[0], question, category && CATEGORY_TOPICS[category]]
+    .filter(Boolean).join(" ").slice(0, 280);
 }
 
 /** Support triage. */
@@ -70,6 +82,12 @@ export const supportTriage: AgentDefinition<TicketInput> = {
     ].join("\n"),
   tools: [classifyTicketTool, searchDocsTool, draftReplyTool],
   fields: [
+    {
+      name: "customerName",
+      label: "Customer name (optional)",
+      multiline: false,
+      required: false,
+    },
     { name: "subject", label: "Subject (optional)", multiline: false, required: false },
     {
       name: "body",
@@ -118,7 +136,7 @@ export const supportTriage: AgentDefinition<TicketInput> = {
       ...(v.subject ? { subject: v.subject } : {}),
       body: v.body,
     }) as TicketClassification;
-    const found = await callTool("search_docs", { query: docsQuery(v), limit: 3 }) as {
+    const found = await callTool("search_docs", { query: docsQuery(v, c.category), limit: 3 }) as {
       results: DocCitation[];
     };
     const { reply } = await callTool("draft_reply", {
