@@ -4,9 +4,9 @@
  * (size, type by content, archives, EICAR, ClamAV when configured, PDF text extraction), and
  * only the extracted text is kept with the run.
  */
+import { Buffer } from "node:buffer";
 import { z } from "zod";
 import type { Settings } from "../../config.ts";
-import { HttpError } from "../../framework/mod.ts";
 import { scanContent } from "../../security/content/mod.ts";
 
 /** Largest document accepted, in bytes. */
@@ -42,12 +42,7 @@ export async function readUpload(
   upload: z.infer<typeof uploadSchema>,
   settings: Pick<Settings, "clamavUrl">,
 ): Promise<ReadDocument> {
-  let bytes: Uint8Array;
-  try {
-    bytes = Uint8Array.from(atob(upload.contentBase64), (c) => c.charCodeAt(0));
-  } catch {
-    throw new HttpError(400, "invalid_document", "The document is not valid base64.");
-  }
+  const bytes = new Uint8Array(Buffer.from(upload.contentBase64, "base64"));
   const scanned = await scanContent(bytes, {
     filename: upload.name,
     declaredType: upload.type,
