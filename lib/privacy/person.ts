@@ -3,12 +3,14 @@
  * their notes and notification records, leads still waiting in the outbox), exported as JSON
  * or erased. The erasure is audited with counts and a random erasure id, never the address.
  * Leads waiting in the outbox are contact-form leads, which belong to the site's own workspace
- * (`SITE_WORKSPACE`, like `tenant_id is null` rows): only that workspace's scope sees them.
+ * (`SITE_WORKSPACE`, like `tenant_id is null` rows): only that workspace's scope sees them, and
+ * dead-lettered ones (lib/outbox/dead_letters.ts) with them.
  */
 import { prefixes } from "../../kv/keys.ts";
 import { recordAudit } from "../audit/record.ts";
 import { type DataScope, ownedBy } from "../dashboard/scope.ts";
 import type { LeadRecord } from "../leads/sink.ts";
+import type { DeadLetter } from "../outbox/dead_letters.ts";
 import type { OutboxEntry } from "../outbox/outbox.ts";
 import type { Services } from "../services.ts";
 
@@ -18,7 +20,7 @@ export interface PersonExport {
   leads: Record<string, unknown>[];
   notes: Record<string, unknown>[];
   notifications: Record<string, unknown>[];
-  /** Leads accepted but not yet in the database. */
+  /** Leads accepted but not yet in the database (waiting, or dead-lettered). */
   pending: LeadRecord[];
 }
 
@@ -33,11 +35,15 @@ export interface PrivacyRequest {
 async function pendingLeads(services: Pick<Services, "kv">, scope: DataScope, email: string) {
   const out: { key: Deno.KvKey; lead: LeadRecord }[] = [];
   if (!scope.site) return out;
+  const matches = (entry: OutboxEntry | undefined) =>
+    entry?.kind === "lead" &&
+    (entry.payload as LeadRecord).email.toLowerCase() === email.toLowerCase();
   for await (const e of services.kv.list<OutboxEntry>({ prefix: prefixes.outbox })) {
-    const lead = e.value.payload as LeadRecord;
-    if (e.value.kind === "lead" && lead.email.toLowerCase() === email.toLowerCase()) {
-      out.push({ key: e.key, lead });
-    }
+    if (matches(e.value)) out.push({ key: e.key, lead: e.value.payload as LeadRecord });
+  }
+  for await (const e of services.kv.list<DeadLetter>({ prefix: prefixes.deadLetters })) {
+    const entry = e.value.entry as OutboxEntry | undefined;
+    if (matches(entry)) out.push({ key: e.key, lead: entry!.payload as LeadRecord });
   }
   return out;
 }

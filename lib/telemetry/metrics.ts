@@ -193,7 +193,7 @@ const clientErrors = registry.counter(
 );
 const outboxDrained = registry.counter(
   "relay_outbox_drained_total",
-  "Outbox entries handled by the drainer, by kind and outcome.",
+  "Outbox entries handled by the drainer, by kind and outcome (ok, error: retried, dead: refused for good).",
   ["kind", "outcome"],
 );
 const documentsRead = registry.counter(
@@ -338,7 +338,7 @@ export const metrics = {
     clientErrors.inc(m);
   },
   /** One outbox entry handled by the drainer. */
-  outboxDrained(m: { kind: string; outcome: "ok" | "error" }) {
+  outboxDrained(m: { kind: string; outcome: "ok" | "error" | "dead" }) {
     outboxDrained.inc(m);
   },
   /** One untrusted document read in a worker ("ok" or the refusal code). */

@@ -6,6 +6,7 @@
  */
 import { Buffer } from "node:buffer";
 import { z } from "zod";
+import { storableText, text } from "../../validation/text.ts";
 import type { Settings } from "../../config.ts";
 import { scanContent } from "../../security/content/mod.ts";
 
@@ -17,18 +18,18 @@ export const MAX_DOCUMENT_CHARS = 16_000;
 
 /** An upload as sent: name, declared media type and base64 content. */
 export const uploadSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  type: z.string().trim().max(100).optional(),
-  contentBase64: z.string().min(1).max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4, {
+  name: text().trim().min(1).max(200),
+  type: text().trim().max(100).optional(),
+  contentBase64: text().min(1).max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4, {
     message: `The document must be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
   }).regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "The document is not valid base64" }),
 });
 
 /** A document after the checks: its name, kind and text. */
 export const readDocumentSchema = z.object({
-  name: z.string().max(200),
+  name: text().max(200),
   kind: z.enum(["txt", "md", "csv", "pdf"]),
-  text: z.string().max(MAX_DOCUMENT_CHARS + 100),
+  text: text().max(MAX_DOCUMENT_CHARS + 100),
 });
 
 /** A checked document. */
@@ -49,10 +50,11 @@ export async function readUpload(
     clamavUrl: settings.clamavUrl,
     maxBytes: MAX_DOCUMENT_BYTES,
   });
-  const text = scanned.text.length > MAX_DOCUMENT_CHARS
-    ? `${scanned.text.slice(0, MAX_DOCUMENT_CHARS)}\n[… document truncated]`
-    : scanned.text;
-  return { name: upload.name, kind: scanned.kind, text };
+  const clean = storableText(scanned.text);
+  const kept = clean.length > MAX_DOCUMENT_CHARS
+    ? `${clean.slice(0, MAX_DOCUMENT_CHARS)}\n[… document truncated]`
+    : clean;
+  return { name: upload.name, kind: scanned.kind, text: kept };
 }
 
 /** A CSV turned into "header: value" lines, so extraction reads it like prose. */

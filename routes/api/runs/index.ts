@@ -18,10 +18,11 @@ import { rules } from "../../../lib/security/rules.ts";
 import { ipSubject, workspaceSubject } from "../../../lib/security/client_ip.ts";
 import { formatTraceparent } from "../../../lib/telemetry/trace_context.ts";
 import { jsonBody, parseOr400 } from "../../../lib/tracking/parse.ts";
+import { storable, text } from "../../../lib/validation/text.ts";
 
 const body = z.object({
-  agent: z.string().min(1).max(64),
-  input: z.record(z.string(), z.unknown()),
+  agent: text().min(1).max(64),
+  input: storable(z.record(z.string(), z.unknown())),
 });
 
 /** Largest prepared input stored with a run (run records live in KV, 64 KiB a value). */

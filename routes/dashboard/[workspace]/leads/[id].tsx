@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../../../lib/validation/text.ts";
 import { Time } from "../../../../components/auth/Time.tsx";
 import { TraceLink } from "../../../../components/dashboard/TraceLink.tsx";
 import { recordAudit } from "../../../../lib/audit/record.ts";
@@ -39,7 +40,7 @@ const formSchema = z.discriminatedUnion("action", [
   }),
   z.object({
     action: z.literal("note"),
-    body: z.string().trim().min(1, "Write a note first.").max(
+    body: text().trim().min(1, "Write a note first.").max(
       5000,
       "Notes are limited to 5,000 characters.",
     ),
