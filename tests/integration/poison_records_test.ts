@@ -64,6 +64,7 @@ for (const backend of ["pglite", "postgres"] as const) {
         },
       });
       const { kv, db } = app.services;
+      const site = await createMember(app.services, app.url, "ops@relay.example", "Relay Site");
       try {
         await t.step("NUL and unpaired surrogates get a 400 at every JSON edge", async () => {
           const v = new Visitor(app);
@@ -90,6 +91,26 @@ for (const backend of ["pglite", "postgres"] as const) {
           }
           const outbox = await Array.fromAsync(kv.list({ prefix: ["outbox"] }));
           assertEquals(outbox.length, 0, "nothing was queued");
+        });
+
+        await t.step("dashboard forms refuse it too: a workspace name with NUL", async () => {
+          const owner = await createMember(app.services, app.url, "own@poison.example", "Poison");
+          const res = await app.fetch(`/dashboard/${owner.workspace.slug}/settings`, {
+            method: "POST",
+            headers: {
+              cookie: owner.cookie,
+              origin: app.url,
+              "content-type": "application/x-www-form-urlencoded",
+            },
+            body: new URLSearchParams({ action: "rename", name: `Evil${NUL}Corp` }),
+            redirect: "manual",
+          });
+          assertEquals(res.status, 400);
+          assertStringIncludes(await res.text(), "NUL");
+          const [row] = await db.query<{ name: string }>("select name from tenants where id = $1", [
+            owner.workspace.id,
+          ]);
+          assertEquals(row.name, "Poison");
         });
 
         await t.step(
@@ -186,12 +207,6 @@ for (const backend of ["pglite", "postgres"] as const) {
         await t.step(
           "operators see the dead letters and their reasons on the System page",
           async () => {
-            const site = await createMember(
-              app.services,
-              app.url,
-              "ops@relay.example",
-              "Relay Site",
-            );
             const res = await app.fetch(`/dashboard/${site.workspace.slug}/system`, {
               headers: { cookie: site.cookie },
             });

@@ -86,3 +86,13 @@ Deno.test("encrypted and LZW-compressed PDFs are refused as unreadable", async (
     "LZW",
   );
 });
+
+Deno.test("a PDF that grows the process's memory past the budget is ended by the watchdog", async () => {
+  const heavy = await pdfBomb("text", 60);
+  const err = await assertRejects(
+    () => pdfText(heavy, { ...limits, rssGrowthMiB: 16 }),
+    ContentRejected,
+  );
+  assertEquals([err.status, err.code], [422, "pdf_too_complex"]);
+  assertStringIncludes(err.message, "needs too much memory");
+});
