@@ -1,5 +1,6 @@
 /** The docs assistant: answers product questions from docs/, citing the sections it used. */
 import { z } from "zod";
+import { text } from "../../validation/text.ts";
 import { quoteUntrusted, UNTRUSTED_CONTENT_RULE } from "../../security/content/mod.ts";
 import { siteConfig } from "../../site_config.ts";
 import { type DocCitation, searchDocsTool } from "../tools/search_docs.ts";
@@ -7,7 +8,7 @@ import { answerFromDocs } from "./docs_answer.ts";
 import type { AgentDefinition } from "../types.ts";
 
 const input = z.object({
-  question: z.string().trim().min(3, "Ask a question of at least 3 characters").max(500)
+  question: text().trim().min(3, "Ask a question of at least 3 characters").max(500)
     .describe("A question about the product"),
 });
 

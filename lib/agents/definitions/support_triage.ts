@@ -1,5 +1,6 @@
 /** Support triage: classifies a ticket, finds the docs that help, drafts the reply. */
 import { z } from "zod";
+import { text } from "../../validation/text.ts";
 import { quoteUntrusted, UNTRUSTED_CONTENT_RULE } from "../../security/content/mod.ts";
 import { classifyTicketTool, type TicketClassification } from "../tools/classify_ticket.ts";
 import { draftReplyTool } from "../tools/draft_reply.ts";
@@ -7,9 +8,9 @@ import { type DocCitation, searchDocsTool } from "../tools/search_docs.ts";
 import type { AgentDefinition } from "../types.ts";
 
 const input = z.object({
-  customerName: z.string().trim().max(100).optional().describe("Who wrote the ticket"),
-  subject: z.string().trim().max(300).optional().describe("Ticket subject"),
-  body: z.string().trim().min(10, "Paste a ticket of at least 10 characters").max(20_000)
+  customerName: text().trim().max(100).optional().describe("Who wrote the ticket"),
+  subject: text().trim().max(300).optional().describe("Ticket subject"),
+  body: text().trim().min(10, "Paste a ticket of at least 10 characters").max(20_000)
     .describe("Ticket text"),
 });
 
