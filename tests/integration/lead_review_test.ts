@@ -17,7 +17,6 @@ const SALES = "sales@relay.test";
 for (const backend of ["pglite", "postgres"] as const) {
   Deno.test({
     name: `a no-JavaScript lead waits for an operator's acceptance [${backend}]`,
-    ignore: backend === "postgres" && !Deno.env.get("DATABASE_URL"),
     sanitizeOps: false,
     sanitizeResources: false,
     fn: async (t) => {

@@ -16,7 +16,6 @@ const VICTIM = "victim@customer.example";
 for (const backend of ["pglite", "postgres"] as const) {
   Deno.test({
     name: `pending leads are the site workspace's alone [${backend}]`,
-    ignore: backend === "postgres" && !Deno.env.get("DATABASE_URL"),
     sanitizeOps: false,
     sanitizeResources: false,
     fn: async () => {
