@@ -1,4 +1,5 @@
 import { Time } from "../../../components/auth/Time.tsx";
+import { AuditChange } from "../../../components/dashboard/AuditChange.tsx";
 import { type AuditVerification, verifyAuditChain } from "../../../lib/audit/verify.ts";
 import { type AuditRow, listAudit } from "../../../lib/dashboard/audit.ts";
 import "../../../lib/dashboard/state.ts";
@@ -39,13 +40,15 @@ export default function Audit({ data }: PageProps<Data>) {
       <h1>Audit log</h1>
       <p class={`card ${v.ok ? "status-ok" : "status-bad"}`} data-chain={v.ok ? "ok" : "broken"}>
         {v.ok
-          ? `Chain verified: all ${v.rows.toLocaleString("en")} entries are intact and in order.`
+          ? `Chain verified: all ${
+            v.rows.toLocaleString("en")
+          } entries of this instance's audit log (every workspace's) are intact and in order. This workspace's entries are listed below.`
           : `Chain broken at entry ${v.firstBad?.id}: ${v.firstBad?.reason}. Tell your administrator.`}
       </p>
       {data.rows.length === 0
         ? <p>Nothing has been recorded for this workspace yet.</p>
         : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table>
               <caption class="visually-hidden">Audit entries, newest first</caption>
               <thead>
@@ -71,7 +74,7 @@ export default function Audit({ data }: PageProps<Data>) {
                     </td>
                     <td>{r.target ?? "—"}</td>
                     <td>
-                      {r.diff === null ? "—" : <code>{JSON.stringify(r.diff)}</code>}
+                      <AuditChange diff={r.diff} />
                     </td>
                   </tr>
                 ))}

@@ -53,7 +53,7 @@ export default function System({ data }: PageProps<SystemSnapshot>) {
       </p>
 
       <h2>Service level objectives</h2>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table data-system="slos">
           <caption>
             Each SLO against its 30-day objective; burn rate 1 spends the budget exactly
@@ -112,7 +112,7 @@ export default function System({ data }: PageProps<SystemSnapshot>) {
       {data.queue.length === 0
         ? <p data-system="queue-empty">No jobs waiting.</p>
         : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table data-system="queues">
               <caption>Jobs enqueued and not yet handled</caption>
               <thead>
@@ -139,7 +139,7 @@ export default function System({ data }: PageProps<SystemSnapshot>) {
       {data.providers.length === 0
         ? <p data-system="providers-empty">No LLM calls yet.</p>
         : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table data-system="providers">
               <caption>Calls, errors and latency per provider</caption>
               <thead>
