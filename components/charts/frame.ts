@@ -31,7 +31,7 @@ export function dayTicks(
   return labels.flatMap((l, i) => {
     const last = i === labels.length - 1;
     if (!(i % every === 0 || last)) return [];
-    if (!last && labels.length - 1 - i < every / 2) return [];
+    if (!last && labels.length - 1 - i < every) return [];
     const anchor = i === 0 ? "start" : last ? "end" : "middle";
     return [{ key: l, text: shortDay(l), x: pct(xPct(i)), anchor }];
   });

@@ -8,7 +8,6 @@
 import { assert, assertEquals, assertNotIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
 import { assertNoConsoleErrors, openPage, runAxe, withBrowser } from "../support/browser.ts";
-import { eventually } from "../support/leads.ts";
 import { Visitor } from "../support/runs.ts";
 import { drainOutbox } from "../../lib/outbox/outbox.ts";
 import { readAfter } from "../../lib/realtime/event_log.ts";
@@ -107,18 +106,24 @@ Deno.test("an operator signs in to the dashboard and sees the site's traffic the
           return { status: res.status, ignored: res.headers.get("x-ignored") };
         });
         assertEquals(recorded, { status: 204, ignored: "signed-in" });
-        await eventually(
-          async () => {
-            const events = await readAfter<{ path?: string }>(
-              app.services.kv,
-              workspaceFeed(workspaceId),
-              0,
-            );
-            return events.length > 0 && events.every((e) => e.type !== "page_view");
+        // A visitor's page view (with consent) is counted, in the same workspace.
+        const demoKey = anonymous.match(/<meta name="demo-key" content="([^"]+)"/)![1];
+        const visit = await app.fetch("/demo/record", {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-demo-key": demoKey,
+            cookie: "consent=analytics",
           },
-          5_000,
-          "the workspace feed has the run's events and no page view",
-        );
+          body: JSON.stringify({ type: "page_view", path: "/solutions" }),
+        });
+        assertEquals(visit.status, 202);
+        const views = (await readAfter<{ path?: string }>(
+          app.services.kv,
+          workspaceFeed(workspaceId),
+          0,
+        )).filter((e) => e.type === "page_view").map((e) => e.data.path);
+        assertEquals(views, ["/solutions"], "only the visitor's page view is traffic");
         assertNoConsoleErrors(p.collected, { ignore: [/status of 404/] });
       } finally {
         await p.close();
