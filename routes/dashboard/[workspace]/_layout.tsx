@@ -1,5 +1,4 @@
 import { currentSection, DASHBOARD_SECTIONS } from "../../../components/dashboard/nav.ts";
-import { SiteTrafficNote } from "../../../components/dashboard/SiteTrafficNote.tsx";
 import { WorkspaceSwitcher } from "../../../components/dashboard/WorkspaceSwitcher.tsx";
 import "../../../lib/dashboard/state.ts";
 import { asset, type LayoutProps } from "../../../lib/framework/mod.ts";
@@ -65,13 +64,6 @@ export default function DashboardLayout({ Component, params, url, state }: Layou
           <Sections base={base} current={current.path} />
         </nav>
         <div class="dash-body" id="content" tabindex={-1}>
-          {current.path === "" && state.siteWorkspace !== undefined && (
-            <SiteTrafficNote
-              site={state.siteWorkspace}
-              slug={workspace.slug}
-              configuredSlug={state.services?.settings.siteWorkspace}
-            />
-          )}
           <Component />
         </div>
       </div>
