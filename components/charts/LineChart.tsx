@@ -1,5 +1,5 @@
 import { DataTable } from "./DataTable.tsx";
-import { CHART_H, dayTicks, isEmpty, PAD, PLOT_H, yOf } from "./frame.ts";
+import { CHART_H, dayTicks, isEmpty, PAD, pct, PLOT_H, yOf } from "./frame.ts";
 import { formatValue, niceMax, type ValueFormat } from "./scale.ts";
 
 /** Props of {@link LineChart}. */
@@ -35,15 +35,21 @@ export function LineChart(
     s.values.forEach((v, i) => {
       if (v === null || !Number.isFinite(v)) return;
       const prev = s.values[i - 1];
-      const next = s.values[i + 1];
       const pen = i > 0 && prev !== null && prev !== undefined && Number.isFinite(prev);
       const x = (xPct(i) * VW) / 100;
       d += `${pen ? "L" : "M"}${x.toFixed(1)},${y(v).toFixed(1)}`;
-      const alone = !pen && (next === null || next === undefined || !Number.isFinite(next));
-      if (alone) d += `h0.01`;
     });
     return d;
   });
+  /** Points with no neighbour draw no line: each gets a dot. */
+  const dots = series.flatMap((s, n) =>
+    s.values.flatMap((v, i) => {
+      const known = (w: number | null | undefined) =>
+        w !== null && w !== undefined && Number.isFinite(w);
+      if (!known(v) || known(s.values[i - 1]) || known(s.values[i + 1])) return [];
+      return [{ key: `${n}-${i}`, n, x: pct(xPct(i)), y: PAD.top + y(v!) }];
+    })
+  );
   const last = series.map((s) => `${s.name}: ${formatValue(s.values.at(-1) ?? null, format)}`);
   const summary = `${labels.length} days from ${labels[0] ?? "–"} to ${labels.at(-1) ?? "–"}; ` +
     `latest ${last.join(", ")}; axis up to ${formatValue(max, format)}.`;
@@ -95,6 +101,9 @@ export function LineChart(
                 />
               ))}
             </svg>
+            {dots.map((d) => (
+              <circle key={d.key} class={`chart-dot chart-series-${d.n}`} cx={d.x} cy={d.y} r="4" />
+            ))}
             {dayTicks(labels, xPct).map((t) => (
               <text key={t.key} class="chart-axis" x={t.x} y={CHART_H - 6} text-anchor={t.anchor}>
                 {t.text}
