@@ -59,7 +59,7 @@ export function textOverlaps(page: Page, ignore = "", minPx = 3): Promise<TextOv
       if (!n.textContent?.trim()) continue;
       const el = n.parentElement;
       if (!el || (ignore && el.closest(ignore))) continue;
-      if (el.closest("script, style, noscript, template, [hidden], [aria-hidden='true']")) {
+      if (el.closest("script, style, noscript, template, [hidden]")) {
         continue;
       }
       const shown = el.checkVisibility({
