@@ -39,7 +39,9 @@ export default function Audit({ data }: PageProps<Data>) {
     <main class="dash-main">
       <h1>Audit log</h1>
       <p class={`card ${v.ok ? "status-ok" : "status-bad"}`} data-chain={v.ok ? "ok" : "broken"}>
-        {v.ok
+        {v.ok && v.rows === 0
+          ? "The audit log is empty so far."
+          : v.ok
           ? `Chain verified: all ${
             v.rows.toLocaleString("en")
           } entries of this instance's audit log (every workspace's) are intact and in order. This workspace's entries are listed below.`
@@ -82,10 +84,14 @@ export default function Audit({ data }: PageProps<Data>) {
             </table>
           </div>
         )}
-      <nav class="pager" aria-label="Pages of the audit log">
-        {data.paged && <a href={base}>Newest entries</a>}
-        {data.next !== null && <a href={`${base}?before=${data.next}`} rel="next">Older entries</a>}
-      </nav>
+      {(data.paged || data.next !== null) && (
+        <nav class="pager" aria-label="Pages of the audit log">
+          {data.paged && <a href={base}>Newest entries</a>}
+          {data.next !== null && (
+            <a href={`${base}?before=${data.next}`} rel="next">Older entries</a>
+          )}
+        </nav>
+      )}
     </main>
   );
 }
