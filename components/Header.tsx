@@ -14,12 +14,20 @@ function Links({ links, pathname }: { links: readonly SiteLink[]; pathname: stri
   );
 }
 
+/** Who is signed in, as the header shows them. */
+export interface HeaderUser {
+  email: string;
+  name: string | null;
+}
+
 /**
- * The site header: brand, main navigation with the current page marked, Sign in and Dashboard.
- * On narrow screens the navigation folds into a `<details>` menu that needs no JavaScript.
+ * The site header: brand, main navigation with the current page marked, and the account: Sign
+ * in for visitors, the signed-in person (a link to their account) for members; Dashboard for
+ * both. On narrow screens the navigation folds into a `<details>` menu that needs no JavaScript.
  */
-export function Header({ pathname }: { pathname: string }) {
+export function Header({ pathname, user }: { pathname: string; user?: HeaderUser }) {
   const { signIn, dashboard } = siteConfig.account;
+  const account: SiteLink = user ? { label: user.name || user.email, href: "/account" } : signIn;
   return (
     <header class="site-header">
       <div class="wrap">
@@ -32,9 +40,26 @@ export function Header({ pathname }: { pathname: string }) {
             <Links links={siteConfig.nav} pathname={pathname} />
           </ul>
           <div class="account">
-            <a href={signIn.href} aria-current={currentFor(signIn.href, pathname)}>
-              {signIn.label}
-            </a>
+            {user
+              ? (
+                <a
+                  class="account-user"
+                  href={account.href}
+                  title={user.email}
+                  aria-current={currentFor(account.href, pathname)}
+                >
+                  <span class="visually-hidden">Signed in as</span>
+                  <span class="avatar" aria-hidden="true">
+                    {account.label.slice(0, 1).toUpperCase()}
+                  </span>
+                  <span class="account-label">{account.label}</span>
+                </a>
+              )
+              : (
+                <a href={signIn.href} aria-current={currentFor(signIn.href, pathname)}>
+                  {signIn.label}
+                </a>
+              )}
             <a class="button" href={dashboard.href}>{dashboard.label}</a>
           </div>
         </nav>
@@ -42,7 +67,14 @@ export function Header({ pathname }: { pathname: string }) {
           <summary>Menu</summary>
           <nav aria-label="Main menu">
             <ul>
-              <Links links={[...siteConfig.nav, signIn, dashboard]} pathname={pathname} />
+              <Links
+                links={[
+                  ...siteConfig.nav,
+                  user ? { ...account, label: `Account (${account.label})` } : signIn,
+                  dashboard,
+                ]}
+                pathname={pathname}
+              />
             </ul>
           </nav>
         </details>

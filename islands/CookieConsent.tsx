@@ -19,7 +19,7 @@ export default function CookieConsent() {
   const [choosing, setChoosing] = useState(false);
   const [picked, setPicked] = useState<Record<ConsentCategory, boolean>>({
     analytics: false,
-    telemetry: true,
+    telemetry: false,
   });
 
   useEffect(() => {

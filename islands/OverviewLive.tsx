@@ -124,6 +124,10 @@ export default function OverviewLive(
               formatValue(quotaShare, "percent")
             })`}
         </p>
+        <p class="muted quota-note">
+          Counts the runs billed to this workspace (its members' and API tokens'); visitors' free
+          demo runs on the site appear in the figures above but not here.
+        </p>
         {quotaShare !== null && (
           <meter
             min={0}
@@ -149,6 +153,7 @@ export default function OverviewLive(
               { name: "Demo runs", values: data.series.runs },
               { name: "Leads", values: data.series.leads },
             ]}
+            empty="No visits, demo runs or leads in these 30 days yet."
           />
           <LineChart
             id="chart-p95"
@@ -156,6 +161,7 @@ export default function OverviewLive(
             labels={data.days}
             series={[{ name: "p95 run time", values: data.series.p95Ms }]}
             format="ms"
+            empty="No finished runs in these 30 days yet."
           />
           <LineChart
             id="chart-errors"
@@ -163,6 +169,7 @@ export default function OverviewLive(
             labels={data.days}
             series={[{ name: "Error rate", values: data.series.errorRate }]}
             format="percent"
+            empty="No failed runs in these 30 days."
           />
           <BarChart
             id="chart-tokens"
@@ -171,6 +178,7 @@ export default function OverviewLive(
             values={data.series.tokens}
             name="Tokens"
             format="tokens"
+            empty="No tokens spent in these 30 days yet."
           />
         </div>
       </section>

@@ -32,7 +32,7 @@ export const CONSENT_CATEGORY_INFO: Record<
     label: "Error telemetry",
     description:
       "Anonymous error reports and page-load timings without identifiers, so we can fix what " +
-      "breaks. On by default; switch it off here at any time.",
+      "breaks. Off unless you accept it.",
   },
 };
 
@@ -49,7 +49,7 @@ export interface ConsentState {
 }
 
 /** Categories that apply when a visitor has not chosen yet. */
-const DEFAULTS: Record<ConsentCategory, boolean> = { analytics: false, telemetry: true };
+const DEFAULTS: Record<ConsentCategory, boolean> = { analytics: false, telemetry: false };
 
 /** True when `name` is an optional category. */
 export function isConsentCategory(name: string): name is ConsentCategory {

@@ -50,6 +50,7 @@ export function createSite(
     assets,
     staticFiles,
     staticTtlMs: STATIC_PAGE_TTL_MS,
+    personal: (ctx) => ctx.state.user !== undefined,
     middlewares: [
       async (c, next) => {
         stateOf(c).services = services;

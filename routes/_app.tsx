@@ -7,13 +7,18 @@ import type { LayoutProps } from "../lib/framework/mod.ts";
 import { formatTraceparent } from "../lib/telemetry/trace_context.ts";
 import { isTrackedPage } from "../lib/tracking/tracked_pages.ts";
 
+/** Routes drawn inside the dashboard's own app shell (its layout), without the site's chrome. */
+const APP_SHELL = /^\/dashboard\/:workspace(\/|$)/;
+
 /**
- * The HTML document around every page: head (SEO), skip link, header, page, footer, consent
- * banner, and, on the site's public pages, the page-view tracker (which records nothing without
- * analytics consent).
+ * The HTML document around every page: head (SEO), skip link, header (naming the signed-in
+ * person), page, footer, consent banner, and the page-view tracker (which records nothing
+ * without analytics consent). Dashboard pages get only the head and skip link: their layout is
+ * the app shell, and nothing there is tracked.
  */
-export default function App({ Component, meta, url, state }: LayoutProps) {
+export default function App({ Component, meta, url, state, route }: LayoutProps) {
   const origin = state.services?.settings.publicUrl ?? url.origin;
+  const appShell = route !== null && APP_SHELL.test(route);
   return (
     <html lang="en">
       <Head
@@ -25,13 +30,20 @@ export default function App({ Component, meta, url, state }: LayoutProps) {
       />
       <body>
         <a class="skip-link" href="#content">Skip to content</a>
-        <Header pathname={url.pathname} />
-        <div id="content" tabindex={-1}>
-          <Component />
-        </div>
-        <Footer />
-        <CookieConsent />
-        {isTrackedPage(url.pathname) && <PageTracker />}
+        {appShell ? <Component /> : (
+          <>
+            <Header
+              pathname={url.pathname}
+              user={state.user && { email: state.user.email, name: state.user.name }}
+            />
+            <div id="content" tabindex={-1}>
+              <Component />
+            </div>
+            <Footer />
+            <CookieConsent />
+            {isTrackedPage(url.pathname) && <PageTracker />}
+          </>
+        )}
       </body>
     </html>
   );

@@ -49,7 +49,8 @@ export default function Privacy({ data }: PageProps<{ consent: ConsentState }>) 
         </li>
         <li>
           <strong>Telemetry</strong>: anonymous error reports and page-load timings, without
-          identifiers, to keep the site working. You can switch it off below.
+          identifiers, to keep the site working, only with your consent. You can switch it on or off
+          below.
         </li>
       </ul>
       <h2>Browser privacy signals</h2>

@@ -1,5 +1,6 @@
 import { DataTable } from "./DataTable.tsx";
-import { formatValue, niceMax, shortDay, type ValueFormat } from "./scale.ts";
+import { CHART_H, dayTicks, isEmpty, PAD, pct, PLOT_H, yOf } from "./frame.ts";
+import { formatValue, niceMax, type ValueFormat } from "./scale.ts";
 
 /** Props of {@link BarChart}. */
 export interface BarChartProps {
@@ -12,81 +13,74 @@ export interface BarChartProps {
   format?: ValueFormat;
   /** A horizontal limit line (e.g. a quota), with its label. */
   limit?: { value: number; label: string };
+  /** What to say instead of empty bars when there is no value above zero. */
+  empty?: string;
 }
 
-const W = 600;
-const H = 180;
-const PAD = { top: 12, right: 12, bottom: 24, left: 52 };
-
-/** A bar chart as inline SVG with an accessible title and summary, and a data table. */
+/**
+ * A full-width bar chart as inline SVG with an accessible title and summary, readable axis
+ * labels, each bar's value as its tooltip, and a data table. With no data it says so instead.
+ */
 export function BarChart(
-  { id, title, labels, values, name, format = "count", limit }: BarChartProps,
+  { id, title, labels, values, name, format = "count", limit, empty }: BarChartProps,
 ) {
   const max = niceMax([...values, limit?.value ?? 0]);
-  const innerW = W - PAD.left - PAD.right;
-  const innerH = H - PAD.top - PAD.bottom;
-  const slot = innerW / Math.max(1, labels.length);
-  const barW = Math.max(1, slot * 0.7);
-  const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
+  const slot = 100 / Math.max(1, labels.length);
   const total = values.reduce((a, b) => a + b, 0);
   const summary = `${name} per day over ${labels.length} days, ${formatValue(total, format)} in ` +
     `total, latest ${formatValue(values.at(-1) ?? 0, format)}` +
     (limit ? `; ${limit.label} ${formatValue(limit.value, format)}.` : ".");
-  const every = Math.max(1, Math.ceil(labels.length / 6));
   return (
     <figure class="chart" data-chart={id}>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        class="chart-svg"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f} class="chart-grid">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(f * max)} y2={y(f * max)} />
-            <text x={PAD.left - 6} y={y(f * max) + 4} text-anchor="end">
-              {formatValue(f * max, format)}
-            </text>
-          </g>
-        ))}
-        {values.map((v, i) => (
-          <rect
-            key={labels[i]}
-            class="chart-bar"
-            x={PAD.left + i * slot + (slot - barW) / 2}
-            y={y(v)}
-            width={barW}
-            height={Math.max(0, PAD.top + innerH - y(v))}
-          />
-        ))}
-        {limit && (
-          <line
-            class="chart-limit"
-            x1={PAD.left}
-            x2={W - PAD.right}
-            y1={y(limit.value)}
-            y2={y(limit.value)}
-          />
-        )}
-        {labels.map((l, i) =>
-          i % every === 0 || i === labels.length - 1
-            ? (
-              <text
-                key={l}
-                class="chart-axis"
-                x={PAD.left + i * slot + slot / 2}
-                y={H - 6}
-                text-anchor="middle"
+      <figcaption>
+        <span class="chart-title">{title}</span>
+      </figcaption>
+      {isEmpty(values)
+        ? <p class="chart-empty">{empty ?? "Nothing recorded in these days yet."}</p>
+        : (
+          <svg
+            width="100%"
+            height={CHART_H}
+            role="img"
+            aria-labelledby={`${id}-title ${id}-desc`}
+            class="chart-svg"
+          >
+            <title id={`${id}-title`}>{title}</title>
+            <desc id={`${id}-desc`}>{summary}</desc>
+            {[0, 0.5, 1].map((f) => (
+              <g key={f} class="chart-grid">
+                <line x1="0" x2="100%" y1={yOf(f * max, max)} y2={yOf(f * max, max)} />
+                <text x="0" y={yOf(f * max, max) - 5}>{formatValue(f * max, format)}</text>
+              </g>
+            ))}
+            {values.map((v, i) => (
+              <rect
+                key={labels[i]}
+                class="chart-bar"
+                x={pct(i * slot + slot * 0.15)}
+                y={yOf(v, max)}
+                width={pct(slot * 0.7)}
+                height={Math.max(0, PAD.top + PLOT_H - yOf(v, max))}
               >
-                {shortDay(l)}
+                <title>{`${labels[i]}: ${formatValue(v, format)}`}</title>
+              </rect>
+            ))}
+            {limit && (
+              <line
+                class="chart-limit"
+                x1="0"
+                x2="100%"
+                y1={yOf(limit.value, max)}
+                y2={yOf(limit.value, max)}
+              />
+            )}
+            {dayTicks(labels, (i) => i * slot + slot / 2).map((t) => (
+              <text key={t.key} class="chart-axis" x={t.x} y={CHART_H - 6} text-anchor={t.anchor}>
+                {t.text}
               </text>
-            )
-            : null
+            ))}
+          </svg>
         )}
-      </svg>
-      <figcaption>{title}</figcaption>
       <DataTable caption={title} labels={labels} series={[{ name, values }]} format={format} />
     </figure>
   );

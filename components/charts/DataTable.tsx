@@ -15,7 +15,7 @@ export function DataTable({ caption, labels, series, format }: DataTableProps) {
       <summary>
         Data table<span class="visually-hidden">: {caption}</span>
       </summary>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table>
           <caption class="visually-hidden">{caption}</caption>
           <thead>

@@ -1,5 +1,6 @@
 import { DataTable } from "./DataTable.tsx";
-import { formatValue, niceMax, shortDay, type ValueFormat } from "./scale.ts";
+import { CHART_H, dayTicks, isEmpty, PAD, pct, PLOT_H, yOf } from "./frame.ts";
+import { formatValue, niceMax, type ValueFormat } from "./scale.ts";
 
 /** Props of {@link LineChart}. */
 export interface LineChartProps {
@@ -10,72 +11,52 @@ export interface LineChartProps {
   labels: readonly string[];
   series: readonly { name: string; values: readonly (number | null)[] }[];
   format?: ValueFormat;
+  /** What to say instead of a flat chart when there is no value above zero. */
+  empty?: string;
 }
 
-const W = 600;
-const H = 180;
-const PAD = { top: 12, right: 12, bottom: 24, left: 52 };
+/** Width of the inner viewBox the lines are drawn in (stretched to the chart's width). */
+const VW = 1000;
 
 /**
- * A line chart as inline SVG with an accessible title and summary, axis labels, and the data as a
- * table underneath. Gaps (null) break the line. Server-rendered; no script needed.
+ * A full-width line chart as inline SVG with an accessible title and summary, readable axis
+ * labels, and the data as a table underneath. Gaps (null) break the line; a lone point is
+ * drawn as a dot. With no data it says so instead. Server-rendered; no script needed.
  */
-export function LineChart({ id, title, labels, series, format = "count" }: LineChartProps) {
-  const max = niceMax(series.flatMap((s) => s.values));
-  const innerW = W - PAD.left - PAD.right;
-  const innerH = H - PAD.top - PAD.bottom;
-  const x = (i: number) =>
-    PAD.left + (labels.length <= 1 ? innerW / 2 : (i * innerW) / (labels.length - 1));
-  const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
+export function LineChart(
+  { id, title, labels, series, format = "count", empty }: LineChartProps,
+) {
+  const values = series.flatMap((s) => s.values);
+  const max = niceMax(values);
+  const xPct = (i: number) => labels.length <= 1 ? 50 : (i * 100) / (labels.length - 1);
+  const y = (v: number) => PLOT_H - (v / max) * PLOT_H;
   const paths = series.map((s) => {
     let d = "";
-    let pen = false;
     s.values.forEach((v, i) => {
-      if (v === null || !Number.isFinite(v)) {
-        pen = false;
-        return;
-      }
-      d += `${pen ? "L" : "M"}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
-      pen = true;
+      if (v === null || !Number.isFinite(v)) return;
+      const prev = s.values[i - 1];
+      const pen = i > 0 && prev !== null && prev !== undefined && Number.isFinite(prev);
+      const x = (xPct(i) * VW) / 100;
+      d += `${pen ? "L" : "M"}${x.toFixed(1)},${y(v).toFixed(1)}`;
     });
     return d;
   });
+  /** Points with no neighbour draw no line: each gets a dot. */
+  const dots = series.flatMap((s, n) =>
+    s.values.flatMap((v, i) => {
+      const known = (w: number | null | undefined) =>
+        w !== null && w !== undefined && Number.isFinite(w);
+      if (!known(v) || known(s.values[i - 1]) || known(s.values[i + 1])) return [];
+      return [{ key: `${n}-${i}`, n, x: pct(xPct(i)), y: PAD.top + y(v!) }];
+    })
+  );
   const last = series.map((s) => `${s.name}: ${formatValue(s.values.at(-1) ?? null, format)}`);
   const summary = `${labels.length} days from ${labels[0] ?? "–"} to ${labels.at(-1) ?? "–"}; ` +
     `latest ${last.join(", ")}; axis up to ${formatValue(max, format)}.`;
-  const ticks = [0, 0.5, 1].map((f) => f * max);
-  const every = Math.max(1, Math.ceil(labels.length / 6));
   return (
     <figure class="chart" data-chart={id}>
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        class="chart-svg"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{summary}</desc>
-        {ticks.map((t) => (
-          <g key={t} class="chart-grid">
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
-            <text x={PAD.left - 6} y={y(t) + 4} text-anchor="end">{formatValue(t, format)}</text>
-          </g>
-        ))}
-        {labels.map((l, i) =>
-          i % every === 0 || i === labels.length - 1
-            ? (
-              <text key={l} class="chart-axis" x={x(i)} y={H - 6} text-anchor="middle">
-                {shortDay(l)}
-              </text>
-            )
-            : null
-        )}
-        {paths.map((d, i) => (
-          <path key={series[i].name} class={`chart-line chart-series-${i}`} d={d} />
-        ))}
-      </svg>
       <figcaption>
-        {title}
+        <span class="chart-title">{title}</span>
         {series.length > 1 && (
           <span class="chart-legend">
             {series.map((s, i) => (
@@ -84,6 +65,52 @@ export function LineChart({ id, title, labels, series, format = "count" }: LineC
           </span>
         )}
       </figcaption>
+      {isEmpty(values)
+        ? <p class="chart-empty">{empty ?? "Nothing recorded in these days yet."}</p>
+        : (
+          <svg
+            width="100%"
+            height={CHART_H}
+            role="img"
+            aria-labelledby={`${id}-title ${id}-desc`}
+            class="chart-svg"
+          >
+            <title id={`${id}-title`}>{title}</title>
+            <desc id={`${id}-desc`}>{summary}</desc>
+            {[0, 0.5, 1].map((f) => (
+              <g key={f} class="chart-grid">
+                <line x1="0" x2="100%" y1={yOf(f * max, max)} y2={yOf(f * max, max)} />
+                <text x="0" y={yOf(f * max, max) - 5}>{formatValue(f * max, format)}</text>
+              </g>
+            ))}
+            <svg
+              x="0"
+              y={PAD.top}
+              width="100%"
+              height={PLOT_H}
+              viewBox={`0 0 ${VW} ${PLOT_H}`}
+              preserveAspectRatio="none"
+              overflow="visible"
+            >
+              {paths.map((d, i) => (
+                <path
+                  key={series[i].name}
+                  class={`chart-line chart-series-${i}`}
+                  d={d}
+                  vector-effect="non-scaling-stroke"
+                />
+              ))}
+            </svg>
+            {dots.map((d) => (
+              <circle key={d.key} class={`chart-dot chart-series-${d.n}`} cx={d.x} cy={d.y} r="4" />
+            ))}
+            {dayTicks(labels, xPct).map((t) => (
+              <text key={t.key} class="chart-axis" x={t.x} y={CHART_H - 6} text-anchor={t.anchor}>
+                {t.text}
+              </text>
+            ))}
+          </svg>
+        )}
       <DataTable caption={title} labels={labels} series={series} format={format} />
     </figure>
   );

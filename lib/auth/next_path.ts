@@ -1,7 +1,7 @@
 /** Post-sign-in redirects: only same-origin relative paths, never another site. */
 
 /** Where a signed-in user lands when no (valid) `next` was given. */
-export const DEFAULT_NEXT = "/account";
+export const DEFAULT_NEXT = "/dashboard";
 
 const BASE = "http://relay.invalid";
 

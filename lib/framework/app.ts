@@ -43,6 +43,11 @@ export interface AppOptions {
    * the life of the process). Pages embedding time-limited values (signed keys) need this.
    */
   staticTtlMs?: number;
+  /**
+   * Requests for which `config.static` pages are rendered afresh and never cached (a signed-in
+   * visitor's, whose header names them); all others share the cached copy.
+   */
+  personal?: (ctx: FreshContext) => boolean;
   /** Called with every unexpected (5xx) error. */
   onError?: (error: unknown, c: Context) => void;
 }
@@ -229,7 +234,7 @@ export function createApp(options: AppOptions): Hono {
         const fn = handler ? (handler as Handlers)[method as keyof Handlers] : undefined;
         if (fn) return fn(inner);
         if (!handler && method === "GET" && module.default) {
-          return module.config?.static
+          return module.config?.static && !options.personal?.(inner)
             ? cachedPage(c, inner, () => render(route, module, pageProps(inner, undefined)))
             : inner.render(undefined);
         }

@@ -151,7 +151,7 @@ export default function Account({ data }: PageProps<Data>) {
         </ul>
 
         <h2>Active sessions</h2>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table>
             <caption class="visually-hidden">Your active sessions</caption>
             <thead>

@@ -11,6 +11,7 @@ import {
   type LayoutProps,
   type Manifest,
   type PageProps,
+  stateOf,
   StaticFiles,
 } from "../../lib/framework/mod.ts";
 
@@ -278,6 +279,33 @@ Deno.test("static pages are rendered again once their TTL has passed", async () 
   await new Promise((r) => setTimeout(r, 5));
   const b = await (await expiring.request("http://x/")).text();
   assert(a !== b, "re-rendered after the TTL");
+});
+
+Deno.test("personal requests get static pages rendered afresh, never the shared copy", async () => {
+  const page = ({ state }: { state: { who?: string } }) => <p>hello {state.who ?? "visitor"}</p>;
+  const app = createApp({
+    manifest: {
+      baseUrl: import.meta.url,
+      islands: {},
+      routes: { "./routes/index.tsx": { default: page, config: { static: true } } },
+    },
+    staticFiles,
+    assets: { files: new Map(), boot: null, bootImports: [] },
+    middlewares: [async (c, next) => {
+      const who = c.req.header("x-who");
+      if (who) (stateOf(c) as { who?: string }).who = who;
+      await next();
+    }],
+    personal: (ctx) => (ctx.state as { who?: string }).who !== undefined,
+  });
+  const ann = await app.request("http://x/", { headers: { "x-who": "ann" } });
+  assertEquals(ann.headers.get("cache-control"), "no-store");
+  assert((await ann.text()).includes("hello ann"));
+  const visitor = await app.request("http://x/");
+  assert(visitor.headers.get("etag"), "visitors get the cached copy");
+  assert((await visitor.text()).includes("hello visitor"), "no one's page is cached for others");
+  const ben = await (await app.request("http://x/", { headers: { "x-who": "ben" } })).text();
+  assert(ben.includes("hello ben"), "members never get the shared copy");
 });
 
 Deno.test("static pages are served gzip-compressed once, by content negotiation", async () => {

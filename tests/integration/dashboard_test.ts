@@ -138,7 +138,7 @@ async function dashboardTest(t: Deno.TestContext, backend: "pglite" | "postgres"
         });
       }
       const html = await (await get(base)).text();
-      assertStringIncludes(html, '<svg viewBox="0 0 600 180" role="img"');
+      assertStringIncludes(html, '<svg width="100%" height="200" role="img"');
       assertStringIncludes(html, '<title id="chart-traffic-title">');
       assertStringIncludes(html, "Data table");
       assertStringIncludes(html, 'data-island="ActivityFeed"');

@@ -157,7 +157,13 @@ Deno.test("demo feed", async (t) => {
       "sessions and API tokens record into their workspace with trace context",
       async () => {
         const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        const res = await record(app, { type: "cta_click", label: "Book a demo" }, {
+        for (const visit of [{ type: "page_view", path: "/pricing" }, { type: "cta_click" }]) {
+          const own = await record(app, visit, { cookie: `${a.cookie}; ${CONSENT}` });
+          assertEquals(own.status, 204, `a member's own ${visit.type} is not site traffic`);
+          assertEquals(own.headers.get("x-ignored"), "signed-in");
+        }
+        assertEquals(await readHead(kv, workspaceFeed(a.workspace.id)), 0);
+        const res = await record(app, { type: "signup" }, {
           cookie: `${a.cookie}; ${CONSENT}`,
           traceparent,
         });

@@ -22,9 +22,9 @@ Deno.test("the consent cookie lists accepted categories and parses back", () => 
   assertEquals(readCookie("xconsent=analytics", "consent"), null);
 });
 
-Deno.test("no choice: analytics off, telemetry on; a choice is respected", () => {
+Deno.test("no choice: analytics and telemetry off (opt-in); a choice is respected", () => {
   const none = resolveConsent(null);
-  assertEquals([none.analytics, none.telemetry, none.decided], [false, true, false]);
+  assertEquals([none.analytics, none.telemetry, none.decided], [false, false, false]);
   const yes = resolveConsent("analytics.telemetry");
   assertEquals([yes.analytics, yes.telemetry, yes.decided], [true, true, true]);
   const reject = resolveConsent("necessary");

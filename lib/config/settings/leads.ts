@@ -89,9 +89,10 @@ export const leadsSettings = {
   },
   SITE_WORKSPACE: {
     description:
-      "Slug of the workspace whose dashboard receives anonymous visitors' demo events (the " +
-      "site's own). Absent: those events feed only the public live strip.",
-    defaultDoc: null,
+      "Slug of the workspace whose dashboard receives the site's own traffic: anonymous " +
+      "visitors' demo runs and events and contact-form leads. Absent: the first workspace " +
+      "created on the instance receives it (its overview says so).",
+    defaultDoc: "(the first workspace)",
     secret: false,
     requiredIn: [],
     schema: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, {

@@ -1,4 +1,5 @@
 import { Time } from "../../../components/auth/Time.tsx";
+import { AuditChange } from "../../../components/dashboard/AuditChange.tsx";
 import { type AuditVerification, verifyAuditTrail } from "../../../lib/audit/verify.ts";
 import { type AuditRow, listAudit } from "../../../lib/dashboard/audit.ts";
 import "../../../lib/dashboard/state.ts";
@@ -38,14 +39,18 @@ export default function Audit({ data }: PageProps<Data>) {
     <main class="dash-main">
       <h1>Audit log</h1>
       <p class={`card ${v.ok ? "status-ok" : "status-bad"}`} data-chain={v.ok ? "ok" : "broken"}>
-        {v.ok
-          ? `Chain verified: all ${v.rows.toLocaleString("en")} entries are intact and in order.`
+        {v.ok && v.rows === 0
+          ? "The audit log is empty so far."
+          : v.ok
+          ? `Chain verified: all ${
+            v.rows.toLocaleString("en")
+          } entries of this instance's audit log (every workspace's) are intact and in order. This workspace's entries are listed below.`
           : `Chain broken at entry ${v.firstBad?.id}: ${v.firstBad?.reason}. Tell your administrator.`}
       </p>
       {data.rows.length === 0
         ? <p>Nothing has been recorded for this workspace yet.</p>
         : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table>
               <caption class="visually-hidden">Audit entries, newest first</caption>
               <thead>
@@ -71,7 +76,7 @@ export default function Audit({ data }: PageProps<Data>) {
                     </td>
                     <td>{r.target ?? "—"}</td>
                     <td>
-                      {r.diff === null ? "—" : <code>{JSON.stringify(r.diff)}</code>}
+                      <AuditChange diff={r.diff} />
                     </td>
                   </tr>
                 ))}
@@ -79,10 +84,14 @@ export default function Audit({ data }: PageProps<Data>) {
             </table>
           </div>
         )}
-      <nav class="pager" aria-label="Pages of the audit log">
-        {data.paged && <a href={base}>Newest entries</a>}
-        {data.next !== null && <a href={`${base}?before=${data.next}`} rel="next">Older entries</a>}
-      </nav>
+      {(data.paged || data.next !== null) && (
+        <nav class="pager" aria-label="Pages of the audit log">
+          {data.paged && <a href={base}>Newest entries</a>}
+          {data.next !== null && (
+            <a href={`${base}?before=${data.next}`} rel="next">Older entries</a>
+          )}
+        </nav>
+      )}
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { SiteTrafficNote } from "../../../components/dashboard/SiteTrafficNote.tsx";
 import ActivityFeed from "../../../islands/ActivityFeed.tsx";
 import OverviewLive from "../../../islands/OverviewLive.tsx";
 import { loadOverview, type OverviewData } from "../../../lib/dashboard/overview.ts";
@@ -30,10 +31,17 @@ export const handler: Handlers<Data> = {
 };
 
 /** The Overview page. */
-export default function Overview({ data }: PageProps<Data>) {
+export default function Overview({ data, state }: PageProps<Data>) {
   return (
     <main class="dash-main">
       <h1>Overview</h1>
+      {state.siteWorkspace !== undefined && (
+        <SiteTrafficNote
+          site={state.siteWorkspace}
+          slug={data.slug}
+          configuredSlug={state.services?.settings.siteWorkspace}
+        />
+      )}
       <div class="overview-grid">
         <section class="card live-activity" aria-labelledby="activity-title">
           <h2 id="activity-title">Live activity</h2>

@@ -162,7 +162,7 @@ export const handler: Handlers<Data> = {
 function RoleForm({ member, me }: { member: Member; me: Data["me"] }) {
   const options = ROLES.filter((r) => mayManage(me.role, member.role, r));
   return (
-    <form method="post" class="actions">
+    <form method="post" class="role-form">
       <input type="hidden" name="action" value="change_role" />
       <input type="hidden" name="user" value={member.userId} />
       <label class="visually-hidden" for={`role-${member.userId}`}>
@@ -185,7 +185,7 @@ export default function Members({ data }: PageProps<Data>) {
         <h1>Members of {data.workspace.name}</h1>
         {data.notice && <p role="status">{data.notice}</p>}
         {data.error && <p class="form-error" role="alert">{data.error}</p>}
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0}>
           <table>
             <caption class="visually-hidden">Members</caption>
             <thead>
@@ -211,7 +211,7 @@ export default function Members({ data }: PageProps<Data>) {
                   {manager && (
                     <td>
                       {mayManage(data.me.role, m.role) && (
-                        <>
+                        <div class="row-actions">
                           <RoleForm member={m} me={data.me} />
                           <form method="post">
                             <input type="hidden" name="action" value="remove" />
@@ -220,7 +220,7 @@ export default function Members({ data }: PageProps<Data>) {
                               Remove<span class="visually-hidden">{` ${m.email}`}</span>
                             </button>
                           </form>
-                        </>
+                        </div>
                       )}
                     </td>
                   )}

@@ -68,7 +68,7 @@ export default function System({ data }: PageProps<Data>) {
       </p>
 
       <h2>Service level objectives</h2>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table data-system="slos">
           <caption>
             Each SLO against its 30-day objective; burn rate 1 spends the budget exactly
@@ -127,7 +127,7 @@ export default function System({ data }: PageProps<Data>) {
       {data.queue.length === 0
         ? <p data-system="queue-empty">No jobs waiting.</p>
         : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table data-system="queues">
               <caption>Jobs enqueued and not yet handled</caption>
               <thead>
@@ -154,7 +154,7 @@ export default function System({ data }: PageProps<Data>) {
       {data.providers.length === 0
         ? <p data-system="providers-empty">No LLM calls yet.</p>
         : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table data-system="providers">
               <caption>Calls, errors and latency per provider</caption>
               <thead>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "../../../lib/validation/text.ts";
+import CopyButton from "../../../islands/CopyButton.tsx";
 import { Time } from "../../../components/auth/Time.tsx";
 import { recordAudit } from "../../../lib/audit/record.ts";
 import {
@@ -117,9 +118,10 @@ export default function Tokens({ data }: PageProps<Data>) {
           <div class="card" role="status">
             <h2>Token “{data.created.name}” created</h2>
             <p>Copy it now: it is shown only once.</p>
-            <p>
-              <label for="new-token">Token</label>
+            <label for="new-token">Token</label>
+            <p class="copy-field">
               <input id="new-token" type="text" readonly value={data.created.token} />
+              <CopyButton target="new-token" label="Copy token" />
             </p>
           </div>
         )}
@@ -145,7 +147,7 @@ export default function Tokens({ data }: PageProps<Data>) {
         </form>
         <h2>Tokens</h2>
         {data.tokens.length === 0 ? <p>No tokens yet.</p> : (
-          <div class="table-scroll">
+          <div class="table-scroll" tabindex={0}>
             <table>
               <caption class="visually-hidden">API tokens</caption>
               <thead>
@@ -170,7 +172,7 @@ export default function Tokens({ data }: PageProps<Data>) {
                     </td>
                     <td>
                       <Time at={t.createdAt} />
-                      {t.createdByEmail && <>by {t.createdByEmail}</>}
+                      {t.createdByEmail && <span class="by">{` · by ${t.createdByEmail}`}</span>}
                     </td>
                     <td>{t.expiresAt ? <Time at={t.expiresAt} /> : "never"}</td>
                     <td>

@@ -64,7 +64,7 @@ export default function Usage({ data }: PageProps<Data>) {
         <strong>{u.plan.name}</strong>. Runs count per UTC day; tokens and cost per calendar month.
         See <a href="/pricing">pricing</a> for other plans.
       </p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabindex={0}>
         <table>
           <caption>Usage against the plan's limits</caption>
           <thead>

@@ -57,40 +57,44 @@ export default function Leads({ data }: PageProps<Data>) {
           </a>
         </p>
       </form>
-      {data.leads.length === 0 ? <p>No leads match this filter yet.</p> : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Leads, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Company</th>
-                <th scope="col">Source</th>
-                <th scope="col">Status</th>
-                <th scope="col">Received</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.leads.map((l) => (
-                <tr key={l.id} data-lead={l.id}>
-                  <th scope="row">
-                    <a href={`${base}/${l.id}`}>{l.name}</a>
-                  </th>
-                  <td>{l.company ?? "—"}</td>
-                  <td>{l.source ?? "—"}</td>
-                  <td>
-                    {l.status}
-                    {l.held && <span class="badge" data-held>unverified, awaiting acceptance</span>}
-                  </td>
-                  <td>
-                    <Time at={l.createdAt} />
-                  </td>
+      {data.leads.length === 0
+        ? <p>No leads match this filter yet.</p>
+        : (
+          <div class="table-scroll" tabindex={0}>
+            <table>
+              <caption class="visually-hidden">Leads, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Company</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Received</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.leads.map((l) => (
+                  <tr key={l.id} data-lead={l.id}>
+                    <th scope="row">
+                      <a href={`${base}/${l.id}`}>{l.name}</a>
+                    </th>
+                    <td>{l.company ?? "—"}</td>
+                    <td>{l.source ?? "—"}</td>
+                    <td>
+                      {l.status}
+                      {l.held && (
+                        <span class="badge" data-held>unverified, awaiting acceptance</span>
+                      )}
+                    </td>
+                    <td>
+                      <Time at={l.createdAt} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       <nav class="pager" aria-label="Pages of leads">
         {data.filters.cursor && <a href={`${base}${withStatus()}`}>Newest leads</a>}
         {data.next && (

@@ -77,51 +77,53 @@ export default function Runs({ data }: PageProps<Data>) {
           <button type="submit">Apply filters</button>
         </p>
       </form>
-      {data.runs.length === 0 ? <p>No runs match these filters yet.</p> : (
-        <div class="table-scroll">
-          <table>
-            <caption class="visually-hidden">Agent runs, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Run</th>
-                <th scope="col">Agent</th>
-                <th scope="col">Status</th>
-                <th scope="col">Started</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Tokens</th>
-                <th scope="col">Cost (USD)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.runs.map((r) => (
-                <tr key={r.id} data-run={r.id}>
-                  <th scope="row">
-                    <a href={`${base}/${encodeURIComponent(r.id)}`}>
-                      <code>{r.id}</code>
-                    </a>
-                  </th>
-                  <td>{r.agent}</td>
-                  <td
-                    class={r.status === "failed"
-                      ? "status-bad"
-                      : r.status === "succeeded"
-                      ? "status-ok"
-                      : ""}
-                  >
-                    {r.status}
-                  </td>
-                  <td>
-                    <Time at={r.createdAt} />
-                  </td>
-                  <td>{durationOf(r)}</td>
-                  <td>{(r.tokensIn + r.tokensOut).toLocaleString("en")}</td>
-                  <td>{Number(r.costUsd).toFixed(4)}</td>
+      {data.runs.length === 0
+        ? <p>No runs match these filters yet.</p>
+        : (
+          <div class="table-scroll" tabindex={0}>
+            <table>
+              <caption class="visually-hidden">Agent runs, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Run</th>
+                  <th scope="col">Agent</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Duration</th>
+                  <th scope="col">Tokens</th>
+                  <th scope="col">Cost (USD)</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.runs.map((r) => (
+                  <tr key={r.id} data-run={r.id}>
+                    <th scope="row">
+                      <a href={`${base}/${encodeURIComponent(r.id)}`}>
+                        <code>{r.id}</code>
+                      </a>
+                    </th>
+                    <td>{r.agent}</td>
+                    <td
+                      class={r.status === "failed"
+                        ? "status-bad"
+                        : r.status === "succeeded"
+                        ? "status-ok"
+                        : ""}
+                    >
+                      {r.status}
+                    </td>
+                    <td>
+                      <Time at={r.createdAt} />
+                    </td>
+                    <td>{durationOf(r)}</td>
+                    <td>{(r.tokensIn + r.tokensOut).toLocaleString("en")}</td>
+                    <td>{Number(r.costUsd).toFixed(4)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       <nav class="pager" aria-label="Pages of runs">
         {data.filters.cursor && <a href={query({})}>Newest runs</a>}
         {data.next && <a href={query({ cursor: data.next })} rel="next">Older runs</a>}
