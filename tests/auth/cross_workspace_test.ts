@@ -112,4 +112,4 @@ appTest("cross-workspace access answers 404 on every workspace route and API", a
     assertEquals((await a.fetch(`/api/me?workspace=${y}`)).status, 404);
     assertEquals((await b.fetch(`/api/me?workspace=${y}`)).status, 200);
   });
-});
+}, { env: { SITE_OPERATORS: "bob@y.example" } });
