@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { ComponentType } from "preact";
 import { type IslandAssets, ISLANDS_PREFIX } from "./bundle.ts";
 import { HttpError, jsonError, STATUS_TEXT, wantsJson } from "./errors.ts";
+import { carriedHeaders, UnsafeHeaderError, unsafeHeaderNames } from "./header_values.ts";
 import { islandName, registerIslands } from "./islands.ts";
 import { ancestorDirs, comparePatterns, parseRouteFile, type RouteFile } from "./paths.ts";
 import { renderDocument } from "./render.ts";
@@ -43,7 +44,10 @@ export interface AppOptions {
    * the life of the process). Pages embedding time-limited values (signed keys) need this.
    */
   staticTtlMs?: number;
-  /** Called with every unexpected (5xx) error. */
+  /**
+   * Called with every unexpected (5xx) error, including an {@link UnsafeHeaderError}: a response
+   * whose header value Deno could not send, answered with a 500 instead.
+   */
   onError?: (error: unknown, c: Context) => void;
 }
 
@@ -72,7 +76,11 @@ export function stateOf(c: Context): State {
   return state;
 }
 
-/** Builds the Hono app from the manifest: file routes, layouts, middlewares, islands, static. */
+/**
+ * Builds the Hono app from the manifest: file routes, layouts, middlewares, islands, static.
+ * Outermost, every response's header values are checked (header_values.ts): one that cannot be
+ * sent becomes a 500 with the request id, so no route can crash the process.
+ */
 export function createApp(options: AppOptions): Hono {
   const { manifest, assets } = options;
   registerIslands(
@@ -188,6 +196,21 @@ export function createApp(options: AppOptions): Hono {
   };
 
   const hono = new Hono();
+  hono.use("*", async (c, next) => {
+    await next();
+    const bad = unsafeHeaderNames(c.res.headers);
+    if (bad.length === 0) return;
+    const failed = c.res;
+    await failed.body?.cancel().catch(() => {});
+    const error = new UnsafeHeaderError(bad);
+    options.onError?.(error, c);
+    const replacement = renderError(c, 500, error);
+    for (const [name, value] of carriedHeaders(failed.headers)) {
+      if (!replacement.headers.has(name)) replacement.headers.set(name, value);
+    }
+    c.res = undefined;
+    c.res = replacement;
+  });
   for (const mw of options.middlewares ?? []) hono.use("*", mw);
   hono.use("*", async (c, next) => {
     const file = staticFiles.serve(c.req.raw, new URL(c.req.url));
