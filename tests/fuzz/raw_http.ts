@@ -33,6 +33,7 @@ export interface RawRequest {
   method: string;
   /** The request target, sent as is (WTF-8). */
   target: string;
+  /** Sent as is, in order; a `host` here replaces the default `127.0.0.1:port`. */
   headers: [string, string][];
   body?: Uint8Array;
 }
@@ -47,7 +48,9 @@ export async function sendRaw(port: number, req: RawRequest, timeoutMs = 10_000)
   const timer = setTimeout(() => conn.close(), timeoutMs);
   try {
     const body = req.body ?? new Uint8Array();
-    let head = `${req.method} ${req.target} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\n`;
+    const ownHost = req.headers.some(([k]) => k.toLowerCase() === "host");
+    let head = `${req.method} ${req.target} HTTP/1.1\r\n`;
+    if (!ownHost) head += `host: 127.0.0.1:${port}\r\n`;
     for (const [k, v] of req.headers) head += `${k}: ${v}\r\n`;
     head += `content-length: ${body.length}\r\nconnection: close\r\n\r\n`;
     const bytes = new Uint8Array([...wtf8(head), ...body]);
