@@ -8,9 +8,10 @@ import { formatTraceparent } from "../lib/telemetry/trace_context.ts";
 
 /**
  * The HTML document around every page: head (SEO), skip link, header, page, footer, consent
- * banner, and the page-view tracker (which records nothing without analytics consent).
+ * banner, and the page-view tracker (which records nothing without analytics consent). Cached
+ * pages carry no `traceparent` meta: islands read the fresh one from `Server-Timing`.
  */
-export default function App({ Component, meta, url, state }: LayoutProps) {
+export default function App({ Component, meta, url, state, cached }: LayoutProps) {
   const origin = state.services?.settings.publicUrl ?? url.origin;
   return (
     <html lang="en">
@@ -19,7 +20,7 @@ export default function App({ Component, meta, url, state }: LayoutProps) {
         url={url}
         origin={origin}
         demoKey={state.demoKey}
-        traceparent={state.trace && formatTraceparent(state.trace)}
+        traceparent={!cached && state.trace ? formatTraceparent(state.trace) : undefined}
       />
       <body>
         <a class="skip-link" href="#content">Skip to content</a>

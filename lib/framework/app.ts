@@ -164,6 +164,16 @@ export function createApp(options: AppOptions): Hono {
     error: ctx.error,
   });
 
+  /**
+   * Props for a page rendered once for the cache: `cached` tells `_app` and layouts to leave
+   * out per-request values (trace context, the visitor), and the URL carries no query string.
+   */
+  const cachedProps = (ctx: FreshContext): PageProps<unknown> => ({
+    ...pageProps(ctx, undefined),
+    url: new URL(ctx.url.pathname, ctx.url.origin),
+    cached: true,
+  });
+
   const notFoundFile = special("notFound", "");
   const errorFile = special("error", "");
 
@@ -253,7 +263,7 @@ export function createApp(options: AppOptions): Hono {
         if (fn) return fn(inner);
         if (!handler && method === "GET" && module.default) {
           return module.config?.static
-            ? cachedPage(c, inner, () => render(route, module, pageProps(inner, undefined)))
+            ? cachedPage(c, inner, () => render(route, module, cachedProps(inner)))
             : inner.render(undefined);
         }
         throw new HttpError(405, "method_not_allowed", "This method is not allowed here.", {
