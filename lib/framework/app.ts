@@ -79,7 +79,8 @@ export function stateOf(c: Context): State {
 /**
  * Builds the Hono app from the manifest: file routes, layouts, middlewares, islands, static.
  * Outermost, every response's header values are checked (header_values.ts): one that cannot be
- * sent becomes a 500 with the request id, so no route can crash the process.
+ * sent becomes a 500 with the request id, so no route can crash the process. A HEAD answer's
+ * body is cancelled there too, so streams started for it end at once.
  */
 export function createApp(options: AppOptions): Hono {
   const { manifest, assets } = options;
@@ -208,6 +209,12 @@ export function createApp(options: AppOptions): Hono {
   const hono = new Hono();
   hono.use("*", async (c, next) => {
     await next();
+    if (c.req.method === "HEAD" && c.res.body) {
+      const head = c.res;
+      await head.body?.cancel().catch(() => {});
+      c.res = undefined;
+      c.res = new Response(null, { status: head.status, headers: head.headers });
+    }
     const bad = unsafeHeaderNames(c.res.headers);
     if (bad.length === 0) return;
     const failed = c.res;
