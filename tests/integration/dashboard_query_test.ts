@@ -1,12 +1,13 @@
 /**
  * Issue 14 item 10: an over-long or malformed `?cursor=` on the leads, runs and CSV export
- * pages answered 500 (zod's `parse` threw); it is a 400 with the friendly page, or JSON.
+ * pages answered 500 (zod's `parse` threw); it is a 400 with the friendly page, or JSON. And a
+ * workspace path parameter with a NUL (found by the long fuzz run) is a 404, not a 500.
  */
 import { assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
 import { createMember } from "../support/members.ts";
 
-Deno.test("a cursor over 300 characters gets a 400 page or JSON error, never a 500", async () => {
+Deno.test("a refused cursor is a 400 page or JSON error, an impossible workspace name a 404; never a 500", async () => {
   const app = await startTestApp();
   try {
     const m = await createMember(app.services, app.url, "cursor@c.example", "Cursor Co");
@@ -35,6 +36,13 @@ Deno.test("a cursor over 300 characters gets a 400 page or JSON error, never a 5
       });
       await garbled.body?.cancel();
       assertEquals(garbled.status, 200, `${page}: a malformed short cursor is the first page`);
+    }
+    for (
+      const path of ["/api/dashboard/a%00b/overview", "/dashboard/a%00b", "/dashboard/%ED%A0%80"]
+    ) {
+      const res = await app.fetch(path, { headers: { cookie: m.cookie, accept: "text/html" } });
+      await res.body?.cancel();
+      assertEquals(res.status, 404, `${path}: a workspace name that cannot be a slug`);
     }
   } finally {
     await app.stop();
