@@ -62,6 +62,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const url = `http://${
     server.addr.hostname.includes(":") ? `[${server.addr.hostname}]` : server.addr.hostname
   }:${server.addr.port}`;
+  if (settings.port === 0 && new URL(settings.publicUrl).port === "0") settings.publicUrl = url;
   let stopping: Promise<void> | null = null;
   const stop = () =>
     stopping ??= (async () => {

@@ -12,11 +12,12 @@ const APP_SHELL = /^\/dashboard\/:workspace(\/|$)/;
 
 /**
  * The HTML document around every page: head (SEO), skip link, header (naming the signed-in
- * person), page, footer, consent banner, and the page-view tracker (which records nothing
- * without analytics consent). Dashboard pages get only the head and skip link: their layout is
- * the app shell, and nothing there is tracked.
+ * person), page, footer, consent banner, and, on the site's public pages, the page-view tracker
+ * (which records nothing without analytics consent). Dashboard pages get only the head and skip
+ * link: their layout is the app shell, and nothing there is tracked. Cached pages carry no
+ * `traceparent` meta: islands read the fresh one from `Server-Timing`.
  */
-export default function App({ Component, meta, url, state, route }: LayoutProps) {
+export default function App({ Component, meta, url, state, route, cached }: LayoutProps) {
   const origin = state.services?.settings.publicUrl ?? url.origin;
   const appShell = route !== null && APP_SHELL.test(route);
   return (
@@ -26,7 +27,7 @@ export default function App({ Component, meta, url, state, route }: LayoutProps)
         url={url}
         origin={origin}
         demoKey={state.demoKey}
-        traceparent={state.trace && formatTraceparent(state.trace)}
+        traceparent={!cached && state.trace ? formatTraceparent(state.trace) : undefined}
       />
       <body>
         <a class="skip-link" href="#content">Skip to content</a>

@@ -5,12 +5,13 @@ import {
   consentFrom,
   consentSetCookie,
 } from "../lib/consent.ts";
-import { type Handlers, HttpError } from "../lib/framework/mod.ts";
+import { type Handlers, HttpError, redirect, sameSitePath } from "../lib/framework/mod.ts";
 
 const category = z.enum(CONSENT_CATEGORIES);
 
-/** Same-site paths only: no scheme, no `//host`, no backslashes. */
-const localPath = z.string().max(500).regex(/^\/(?![/\\])[^\s\\]*$/).catch("/cookies");
+/** Same-site paths only (normalised; no scheme, `//host`, backslash or control character). */
+const localPath = z.string().max(500).transform((v) => sameSitePath(v) ?? "/cookies")
+  .catch("/cookies");
 
 const formSchema = z.object({
   choice: z.enum(["accept", "reject", "save"]),
@@ -54,13 +55,9 @@ export const handler: Handlers = {
     }
     const secure = ctx.url.protocol === "https:" ||
       ctx.state.services.settings.publicUrl.startsWith("https:");
-    return new Response(null, {
-      status: 303,
-      headers: {
-        location: f.return,
-        "set-cookie": consentSetCookie(accepted, { secure }),
-        "cache-control": "no-store",
-      },
+    return redirect(f.return, {
+      fallback: "/cookies",
+      headers: { "set-cookie": consentSetCookie(accepted, { secure }) },
     });
   },
 };

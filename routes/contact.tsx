@@ -1,5 +1,5 @@
 import ContactForm from "../islands/ContactForm.tsx";
-import type { Handlers, Meta, PageProps } from "../lib/framework/mod.ts";
+import { type Handlers, type Meta, type PageProps, redirect } from "../lib/framework/mod.ts";
 import { captchaConfig } from "../lib/leads/captcha.ts";
 import type { ContactFormProps } from "../lib/leads/form_props.ts";
 import { issueFormToken } from "../lib/leads/form_token.ts";
@@ -44,7 +44,7 @@ export const handler: Handlers<ContactFormProps> = {
     const body = await readLeadBody(ctx.req);
     const outcome = await submitLead(ctx, body, false);
     if (outcome.kind === "accepted") {
-      return new Response(null, { status: 303, headers: { location: "/contact?sent=1" } });
+      return redirect("/contact?sent=1");
     }
     const refusal = refusalOf(outcome);
     const token = refusal.newToken || typeof body.formToken !== "string"

@@ -1,6 +1,6 @@
 import { recordAudit } from "../lib/audit/record.ts";
 import { clearSessionCookie, destroySession } from "../lib/auth/session.ts";
-import type { Handlers } from "../lib/framework/mod.ts";
+import { type Handlers, redirect } from "../lib/framework/mod.ts";
 
 /** Signs out this browser: ends its session, clears the cookie, back to the sign-in page. */
 export const handler: Handlers = {
@@ -16,13 +16,8 @@ export const handler: Handlers = {
         requestId: ctx.state.requestId,
       });
     }
-    return new Response(null, {
-      status: 303,
-      headers: {
-        location: "/signin?notice=signed_out",
-        "set-cookie": clearSessionCookie(services, ctx.url),
-        "cache-control": "no-store",
-      },
+    return redirect("/signin?notice=signed_out", {
+      headers: { "set-cookie": clearSessionCookie(services, ctx.url) },
     });
   },
 };

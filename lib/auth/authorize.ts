@@ -4,7 +4,7 @@
  * the URL (or the token's workspace), and whether their role is allowed. Workspaces the caller
  * does not belong to answer 404 exactly like workspaces that do not exist (no enumeration).
  */
-import { type FreshContext, HttpError, wantsJson } from "../framework/mod.ts";
+import { type FreshContext, HttpError, redirect, wantsJson } from "../framework/mod.ts";
 import { bearerToken } from "../security/client_ip.ts";
 import { verifyApiToken } from "./api_tokens.ts";
 import type { AuthUser, AuthWorkspace, Role } from "./types.ts";
@@ -39,9 +39,12 @@ export function signInPath(url: URL): string {
 function unauthenticated(ctx: Pick<FreshContext, "req" | "url">): HttpError {
   const method = ctx.req.method;
   if ((method === "GET" || method === "HEAD") && !wantsJson(ctx.req, ctx.url)) {
-    return new HttpError(303, "sign_in_required", "Please sign in to continue.", {
-      location: signInPath(ctx.url),
-    });
+    return new HttpError(
+      303,
+      "sign_in_required",
+      "Please sign in to continue.",
+      redirect(signInPath(ctx.url)).headers,
+    );
   }
   return new HttpError(401, "unauthorized", "Please sign in to continue.", {
     "www-authenticate": 'Bearer realm="relay"',

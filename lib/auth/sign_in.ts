@@ -4,7 +4,7 @@
  * Failures are logged and audited the same way from one place.
  */
 import { recordAudit } from "../audit/record.ts";
-import type { FreshContext } from "../framework/mod.ts";
+import { type FreshContext, redirect } from "../framework/mod.ts";
 import { logger } from "../telemetry/log.ts";
 import { safeNext } from "./next_path.ts";
 import { startSession } from "./session.ts";
@@ -58,10 +58,7 @@ export async function completeSignIn(ctx: Ctx, input: VerifiedSignIn): Promise<R
     method: input.method,
     requestId: ctx.state.requestId,
   });
-  return new Response(null, {
-    status: 303,
-    headers: { location: safeNext(input.next), "set-cookie": cookie, "cache-control": "no-store" },
-  });
+  return redirect(safeNext(input.next), { headers: { "set-cookie": cookie } });
 }
 
 /** Logs and audits a failed sign-in (no personal data: the method and a reason code). */

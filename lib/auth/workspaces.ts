@@ -20,13 +20,20 @@ const toWorkspace = (r: WorkspaceRow): AuthWorkspace => ({
   role: r.role,
 });
 
-/** A user's membership in the workspace named by slug or id, or null (also when none exists). */
+/** The `tenants.slug` check: no lookup is made for anything else (a NUL would fail the query). */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * A user's membership in the workspace named by slug or id, or null (also when none exists or
+ * the name cannot be a slug).
+ */
 export async function workspaceForUser(
   db: Db,
   userId: string,
   slugOrId: string,
 ): Promise<AuthWorkspace | null> {
   const byId = UUID.test(slugOrId);
+  if (!byId && !SLUG.test(slugOrId)) return null;
   const rows = await db.query<WorkspaceRow>(
     `select t.id, t.slug, t.name, t.plan, m.role from memberships m
        join tenants t on t.id = m.tenant_id

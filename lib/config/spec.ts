@@ -108,6 +108,7 @@ export const settingsSchema = z.object(
   trustedProxy: e.TRUSTED_PROXY,
   clamavUrl: e.CLAMAV_URL,
   fetchAllowlist: e.FETCH_ALLOWLIST,
+  sseMaxPerIp: e.SSE_MAX_PER_IP,
 }));
 
 /** Validated application settings. */

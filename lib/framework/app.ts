@@ -2,6 +2,7 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import type { ComponentType } from "preact";
 import { type IslandAssets, ISLANDS_PREFIX } from "./bundle.ts";
 import { HttpError, jsonError, STATUS_TEXT, wantsJson } from "./errors.ts";
+import { carriedHeaders, UnsafeHeaderError, unsafeHeaderNames } from "./header_values.ts";
 import { islandName, registerIslands } from "./islands.ts";
 import { ancestorDirs, comparePatterns, parseRouteFile, type RouteFile } from "./paths.ts";
 import { renderDocument } from "./render.ts";
@@ -48,7 +49,10 @@ export interface AppOptions {
    * visitor's, whose header names them); all others share the cached copy.
    */
   personal?: (ctx: FreshContext) => boolean;
-  /** Called with every unexpected (5xx) error. */
+  /**
+   * Called with every unexpected (5xx) error, including an {@link UnsafeHeaderError}: a response
+   * whose header value Deno could not send, answered with a 500 instead.
+   */
   onError?: (error: unknown, c: Context) => void;
 }
 
@@ -77,7 +81,12 @@ export function stateOf(c: Context): State {
   return state;
 }
 
-/** Builds the Hono app from the manifest: file routes, layouts, middlewares, islands, static. */
+/**
+ * Builds the Hono app from the manifest: file routes, layouts, middlewares, islands, static.
+ * Outermost, every response's header values are checked (header_values.ts): one that cannot be
+ * sent becomes a 500 with the request id, so no route can crash the process. A HEAD answer's
+ * body is cancelled there too, so streams started for it end at once.
+ */
 export function createApp(options: AppOptions): Hono {
   const { manifest, assets } = options;
   registerIslands(
@@ -161,6 +170,16 @@ export function createApp(options: AppOptions): Hono {
     error: ctx.error,
   });
 
+  /**
+   * Props for a page rendered once for the cache: `cached` tells `_app` and layouts to leave
+   * out per-request values (trace context, the visitor), and the URL carries no query string.
+   */
+  const cachedProps = (ctx: FreshContext): PageProps<unknown> => ({
+    ...pageProps(ctx, undefined),
+    url: new URL(ctx.url.pathname, ctx.url.origin),
+    cached: true,
+  });
+
   const notFoundFile = special("notFound", "");
   const errorFile = special("error", "");
 
@@ -193,6 +212,27 @@ export function createApp(options: AppOptions): Hono {
   };
 
   const hono = new Hono();
+  hono.use("*", async (c, next) => {
+    await next();
+    if (c.req.method === "HEAD" && c.res.body) {
+      const head = c.res;
+      await head.body?.cancel().catch(() => {});
+      c.res = undefined;
+      c.res = new Response(null, { status: head.status, headers: head.headers });
+    }
+    const bad = unsafeHeaderNames(c.res.headers);
+    if (bad.length === 0) return;
+    const failed = c.res;
+    await failed.body?.cancel().catch(() => {});
+    const error = new UnsafeHeaderError(bad);
+    options.onError?.(error, c);
+    const replacement = renderError(c, 500, error);
+    for (const [name, value] of carriedHeaders(failed.headers)) {
+      if (!replacement.headers.has(name)) replacement.headers.set(name, value);
+    }
+    c.res = undefined;
+    c.res = replacement;
+  });
   for (const mw of options.middlewares ?? []) hono.use("*", mw);
   hono.use("*", async (c, next) => {
     const file = staticFiles.serve(c.req.raw, new URL(c.req.url));
@@ -235,7 +275,7 @@ export function createApp(options: AppOptions): Hono {
         if (fn) return fn(inner);
         if (!handler && method === "GET" && module.default) {
           return module.config?.static && !options.personal?.(inner)
-            ? cachedPage(c, inner, () => render(route, module, pageProps(inner, undefined)))
+            ? cachedPage(c, inner, () => render(route, module, cachedProps(inner)))
             : inner.render(undefined);
         }
         throw new HttpError(405, "method_not_allowed", "This method is not allowed here.", {

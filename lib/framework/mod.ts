@@ -7,6 +7,8 @@ export type { AppOptions } from "./app.ts";
 export { loadIslandAssets } from "./assets.ts";
 export type { IslandAssets } from "./bundle.ts";
 export { HttpError, jsonError, wantsJson } from "./errors.ts";
+export { isSafeHeaderValue, UnsafeHeaderError } from "./header_values.ts";
+export { redirect, type RedirectInit, sameSitePath } from "./redirect.ts";
 export { asset, StaticFiles } from "./static.ts";
 export type {
   FreshConfig,

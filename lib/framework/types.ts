@@ -53,6 +53,11 @@ export interface PageProps<Data = unknown> {
   state: State;
   route: string | null;
   error?: unknown;
+  /**
+   * True when the page is rendered once for the page cache (`config.static`) and served to
+   * every visitor: leave out anything per request (trace ids, the signed-in user).
+   */
+  cached?: boolean;
 }
 
 /** What `_app` and `_layout` receive: the page props plus the inner component. */

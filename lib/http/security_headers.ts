@@ -42,7 +42,22 @@ export function contentSecurityPolicy({ hcaptcha = false }: { hcaptcha?: boolean
   ].join("; ");
 }
 
-/** Sets CSP, reporting endpoint and hardening headers; HSTS only when `hsts`. */
+/** The site's Referrer-Policy, unless a route sets one at least as strict. */
+export const DEFAULT_REFERRER_POLICY = "strict-origin-when-cross-origin";
+
+/** Referrer policies that send no more than the default; a route may choose any of these. */
+const STRICT_REFERRER_POLICIES = new Set([
+  "no-referrer",
+  "same-origin",
+  "strict-origin",
+  DEFAULT_REFERRER_POLICY,
+]);
+
+/**
+ * Sets CSP, reporting endpoint and hardening headers; HSTS only when `hsts`. A route's own
+ * Referrer-Policy is kept when it is at least as strict as the default (`no-referrer` on pages
+ * whose URL holds a token); a weaker one is replaced.
+ */
 export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandler {
   const csp = contentSecurityPolicy(options);
   return async (c, next) => {
@@ -51,7 +66,10 @@ export function securityHeaders(options: SecurityHeaderOptions): MiddlewareHandl
     h.set("content-security-policy", csp);
     h.set("reporting-endpoints", `csp-endpoint="${CSP_REPORT_PATH}"`);
     h.set("x-content-type-options", "nosniff");
-    h.set("referrer-policy", "strict-origin-when-cross-origin");
+    const own = h.get("referrer-policy")?.trim().toLowerCase();
+    if (!own || !STRICT_REFERRER_POLICIES.has(own)) {
+      h.set("referrer-policy", DEFAULT_REFERRER_POLICY);
+    }
     h.set("cross-origin-opener-policy", "same-origin");
     h.set(
       "permissions-policy",

@@ -30,6 +30,8 @@ export interface SseOptions {
   /** Milliseconds a client should wait before reconnecting (the `retry:` field). */
   retryMs?: number;
   headers?: HeadersInit;
+  /** Called once when the stream ends, for any reason (releases a `claimSseSlot` slot). */
+  onClose?: () => void;
 }
 
 /**
@@ -43,7 +45,7 @@ export function sseResponse(
     heartbeat: () => void,
     signal: AbortSignal,
   ) => Promise<void>,
-  { shutdown, retryMs = 3000, headers }: SseOptions,
+  { shutdown, retryMs = 3000, headers, onClose }: SseOptions,
 ): Response {
   const abort = new AbortController();
   const enc = new TextEncoder();
@@ -71,6 +73,7 @@ export function sseResponse(
         })
         .finally(() => {
           open--;
+          onClose?.();
           shutdown.removeEventListener("abort", onShutdown);
           if (shutdown.aborted) {
             try {

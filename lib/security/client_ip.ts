@@ -94,3 +94,9 @@ export function bearerToken(req: Request): string | null {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.get("authorization") ?? "");
   return m ? m[1] : null;
 }
+
+/** True for a loopback address (127.0.0.0/8, ::1, and IPv4-mapped 127.x). */
+export function isLoopbackIp(ip: string | null | undefined): boolean {
+  const s = ip ? normalizeIp(ip) : null;
+  return s !== null && (s === "::1" || /^127\./.test(s));
+}

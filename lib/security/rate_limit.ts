@@ -11,6 +11,7 @@ import { logger } from "../telemetry/log.ts";
 import { metrics } from "../telemetry/metrics.ts";
 import "../state.ts";
 import { rateLimitKey } from "../../kv/keys.ts";
+import { verifyApiToken } from "../auth/api_tokens.ts";
 import { bearerToken, clientIp, ipSubject, remoteAddrOf, tokenSubject } from "./client_ip.ts";
 import { type RateRule, type RouteClass, routeClasses } from "./rules.ts";
 
@@ -133,9 +134,23 @@ export function requestIp(c: Context): string {
   return clientIp(c.req.raw, remoteAddrOf(c), stateOf(c).services.settings.trustedProxy);
 }
 
+/**
+ * The caller a route class counts: a presented API token only when it verifies (an unknown,
+ * revoked or made-up token would otherwise buy a fresh bucket per request), else the client IP.
+ */
 async function subjectFor(c: Context, kind: RouteClass["subject"]): Promise<string> {
   const token = kind === "token_or_ip" ? bearerToken(c.req.raw) : null;
-  return token ? await tokenSubject(token) : ipSubject(requestIp(c));
+  if (token && await verifiedToken(c, token)) return await tokenSubject(token);
+  return ipSubject(requestIp(c));
+}
+
+async function verifiedToken(c: Context, token: string): Promise<boolean> {
+  try {
+    return await verifyApiToken(stateOf(c).services.db, token) !== null;
+  } catch (error) {
+    logger.warn("rate limit: token not verified", { error });
+    return false;
+  }
 }
 
 /**

@@ -40,7 +40,7 @@ export const rules = {
 export type SubjectKind =
   /** The client IP (IPv6 by /64). */
   | "ip"
-  /** The API token when the request carries `Authorization: Bearer`, else the client IP. */
+  /** The API token when the request carries a valid `Authorization: Bearer` one, else the client IP. */
   | "token_or_ip";
 
 /** A route class: the requests one rule covers, and by what subject. First match wins. */

@@ -12,8 +12,9 @@
  *   "cancelled").
  * - `metrics.runFirstToken({ agent, provider, seconds })`: seconds from the run's creation to its
  *   first streamed token (the demo time-to-first-token SLI).
- * - `metrics.denial({ kind, rule })`: a request refused by a rate limit (`kind: "rate_limit"`)
- *   or a quota (`kind: "quota"`); `rule` is the rule or metric name, never a subject.
+ * - `metrics.denial({ kind, rule })`: a request refused by a rate limit (`kind: "rate_limit"`),
+ *   a quota (`kind: "quota"`) or the per-IP cap on open streams (`kind: "sse_cap"`); `rule` is
+ *   the rule or metric name, never a subject.
  * - `metrics.job({ type, outcome, seconds, delaySeconds, retry })`: done by the queue dispatcher.
  * - `metrics.clientError({ kind })`: done by `POST /api/client-errors`.
  * - `metrics.outboxDrained({ kind, outcome })`: once per outbox entry the drainer handles.
@@ -159,7 +160,7 @@ const firstToken = registry.histogram(
 );
 const denials = registry.counter(
   "relay_denials_total",
-  "Requests refused by a rate limit or quota, by kind and rule.",
+  "Requests refused by a rate limit, quota or stream cap, by kind and rule.",
   ["kind", "rule"],
 );
 const jobs = registry.counter(
@@ -316,8 +317,8 @@ export const metrics = {
   runFirstToken(m: { agent: string; provider: string; seconds: number }) {
     firstToken.observe({ agent: m.agent, provider: m.provider }, m.seconds);
   },
-  /** A request refused by a rate limit or a quota. */
-  denial(m: { kind: "rate_limit" | "quota"; rule: string }) {
+  /** A request refused by a rate limit, a quota or the per-IP cap on open streams. */
+  denial(m: { kind: "rate_limit" | "quota" | "sse_cap"; rule: string }) {
     denials.inc(m);
   },
   /** One queue delivery handled (the queue dispatcher calls this). */

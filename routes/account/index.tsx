@@ -13,7 +13,7 @@ import {
 import type { AuthUser, AuthWorkspace } from "../../lib/auth/types.ts";
 import { listUserWorkspaces } from "../../lib/auth/workspaces.ts";
 import type { Handlers, Meta, PageProps } from "../../lib/framework/mod.ts";
-import { HttpError } from "../../lib/framework/mod.ts";
+import { HttpError, redirect } from "../../lib/framework/mod.ts";
 
 /** Account page metadata. */
 export const meta: Meta = { title: "Your account", noindex: true };
@@ -81,12 +81,8 @@ export const handler: Handlers<Data> = {
         requestId: ctx.state.requestId,
         diff: { sessions: ended },
       });
-      return new Response(null, {
-        status: 303,
-        headers: {
-          location: "/signin?notice=signed_out_everywhere",
-          "set-cookie": clearSessionCookie(services, ctx.url),
-        },
+      return redirect("/signin?notice=signed_out_everywhere", {
+        headers: { "set-cookie": clearSessionCookie(services, ctx.url) },
       });
     }
     let target: string | undefined;
@@ -104,18 +100,11 @@ export const handler: Handlers<Data> = {
       diff: { other_session: true },
     });
     if (target === session.id) {
-      return new Response(null, {
-        status: 303,
-        headers: {
-          location: "/signin?notice=signed_out",
-          "set-cookie": clearSessionCookie(services, ctx.url),
-        },
+      return redirect("/signin?notice=signed_out", {
+        headers: { "set-cookie": clearSessionCookie(services, ctx.url) },
       });
     }
-    return new Response(null, {
-      status: 303,
-      headers: { location: "/account?notice=session_ended" },
-    });
+    return redirect("/account?notice=session_ended");
   },
 };
 

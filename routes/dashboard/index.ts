@@ -1,5 +1,5 @@
 import { authorize } from "../../lib/auth/authorize.ts";
-import type { Handlers } from "../../lib/framework/mod.ts";
+import { type Handlers, redirect } from "../../lib/framework/mod.ts";
 
 /**
  * `GET /dashboard`: to the dashboard of the session's current workspace (sign-in first when
@@ -8,12 +8,9 @@ import type { Handlers } from "../../lib/framework/mod.ts";
 export const handler: Handlers = {
   GET: async (ctx) => {
     if (ctx.state.user && !ctx.state.workspace) {
-      return new Response(null, { status: 303, headers: { location: "/account" } });
+      return redirect("/account");
     }
     const auth = await authorize(ctx);
-    return new Response(null, {
-      status: 303,
-      headers: { location: `/dashboard/${encodeURIComponent(auth.workspace.slug)}` },
-    });
+    return redirect(`/dashboard/${encodeURIComponent(auth.workspace.slug)}`);
   },
 };

@@ -1,5 +1,6 @@
 import type { Handlers } from "../../lib/framework/mod.ts";
 import { readHead } from "../../lib/realtime/event_log.ts";
+import { claimSseSlot } from "../../lib/http/sse_slots.ts";
 import { lastEventId, sseResponse } from "../../lib/http/sse.ts";
 import type { DemoEvent } from "../../lib/tracking/events.ts";
 import { followShared } from "../../lib/tracking/fanout.ts";
@@ -40,6 +41,11 @@ export const handler: Handlers = {
         const data = feedDataOf(scope, e);
         if (data !== null) send({ id: e.seq, data });
       }
-    }, { shutdown: services.shutdown, retryMs: RETRY_MS, headers: { vary: "cookie" } });
+    }, {
+      shutdown: services.shutdown,
+      retryMs: RETRY_MS,
+      headers: { vary: "cookie" },
+      onClose: claimSseSlot(ctx),
+    });
   },
 };

@@ -1,17 +1,21 @@
 import type { ComponentChildren } from "preact";
 import { type Handlers, HttpError, type Meta, type PageProps } from "../../lib/framework/mod.ts";
 import { listOutbox, type OutboxEmail } from "../../lib/notify/email.ts";
+import { isLoopbackIp, remoteAddrOf } from "../../lib/security/client_ip.ts";
 
 /** Outbox page metadata. */
 export const meta: Meta = { title: "Development outbox", noindex: true };
 
 /**
  * The development outbox: mail the app would have sent, newest first (development and test
- * only; 404 in production). `Accept: application/json` gets the list as JSON.
+ * only, and only to loopback clients that came through no proxy; 404 in production and to
+ * anyone else). `Accept: application/json` gets the list as JSON.
  */
 export const handler: Handlers<OutboxEmail[]> = {
   async GET(ctx) {
-    if (ctx.state.services.settings.env === "production") {
+    const forwarded = ctx.req.headers.has("x-forwarded-for") || ctx.req.headers.has("forwarded");
+    const local = isLoopbackIp(remoteAddrOf(ctx.hono)) && !forwarded;
+    if (ctx.state.services.settings.env === "production" || !local) {
       throw new HttpError(404, "not_found", "There is nothing at this address.");
     }
     const emails = await listOutbox(ctx.state.services.kv);

@@ -19,6 +19,7 @@ const server = await startServerProcess({
   DEMO_KEY_SECRETS: "k".repeat(40),
   SESSION_SECRETS: "s".repeat(40),
   LOG_LEVEL: "error",
+  SSE_MAX_PER_IP: "10000",
 }, 120_000);
 
 const now = () => performance.timeOrigin + performance.now();

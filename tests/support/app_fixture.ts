@@ -31,6 +31,8 @@ export function harnessEnv(
     DEMO_KEY_SECRETS: secret(),
     WEBHOOK_SECRETS: secret(),
     TRUSTED_PROXY: "true",
+    // Benches and load tests open thousands of streams from one loopback address.
+    SSE_MAX_PER_IP: "10000",
     ...(postgres && url ? { DATABASE_URL: url, DATABASE_SCHEMA: uniqueSchema() } : {}),
     ...extra,
   };

@@ -67,3 +67,21 @@ export async function startServerProcess(
     },
   };
 }
+
+/**
+ * Asserts that the process still runs and `/healthz` answers 200; the error carries the
+ * process output (a panic's message) when it does not.
+ */
+export async function assertHealthy(server: ServerProcess, context = ""): Promise<void> {
+  let status: number | string;
+  try {
+    const res = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(10_000) });
+    await res.body?.cancel();
+    status = res.status;
+  } catch (error) {
+    status = String(error);
+  }
+  if (status !== 200) {
+    throw new Error(`/healthz -> ${status} after ${context}\n${server.output().slice(-4000)}`);
+  }
+}

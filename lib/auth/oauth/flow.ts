@@ -4,7 +4,7 @@
  * provider; `finishOAuth` validates the callback and returns the verified identity.
  */
 import * as oauth from "oauth4webapi";
-import type { FreshContext } from "../../framework/mod.ts";
+import { type FreshContext, redirect } from "../../framework/mod.ts";
 import { readCookie, serializeCookie } from "../cookies.ts";
 import { randomSecret, sha256Hex } from "../hash.ts";
 import { publicOrigin } from "../origin.ts";
@@ -88,10 +88,7 @@ export async function startOAuth(
     binding,
     OAUTH_STATE_TTL_MS / 1000,
   );
-  return new Response(null, {
-    status: 303,
-    headers: { location: url.href, "set-cookie": cookie, "cache-control": "no-store" },
-  });
+  return redirect(url, { headers: { "set-cookie": cookie } });
 }
 
 /** The `Set-Cookie` value that removes the binding cookie. */

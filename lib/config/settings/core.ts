@@ -39,7 +39,8 @@ export const coreSettings = {
   },
   PUBLIC_URL: {
     description: "Public origin of the site (links in emails, OAuth redirects, CSRF origin).",
-    defaultDoc: "http://localhost:PORT in development and test",
+    defaultDoc:
+      "http://localhost:PORT in development and test (PORT=0: the address the server listens on)",
     default: (env, raw) => env === "production" ? undefined : `http://localhost:${raw.PORT}`,
     secret: false,
     requiredIn: ["production"],

@@ -65,4 +65,15 @@ export const operationsSettings = {
       v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)
     ),
   },
+  SSE_MAX_PER_IP: {
+    description:
+      "Live streams (SSE: /demo/stream, /api/runs/:id/stream) one client IP may hold open at " +
+      "once on one instance; more get a 429.",
+    defaultDoc: "20",
+    default: () => "20",
+    secret: false,
+    requiredIn: [],
+    schema: z.coerce.number({ error: "SSE_MAX_PER_IP must be a number" }).int()
+      .min(1, "SSE_MAX_PER_IP must be at least 1").max(10_000, "SSE_MAX_PER_IP is at most 10000"),
+  },
 } satisfies Record<string, Spec>;

@@ -21,7 +21,7 @@ import {
 import { publicOrigin } from "../../../lib/auth/origin.ts";
 import { type Role, ROLES } from "../../../lib/auth/types.ts";
 import type { FreshContext, Handlers, Meta, PageProps } from "../../../lib/framework/mod.ts";
-import { HttpError } from "../../../lib/framework/mod.ts";
+import { HttpError, redirect } from "../../../lib/framework/mod.ts";
 
 /** Members page metadata. */
 export const meta: Meta = { title: "Members", noindex: true };
@@ -99,10 +99,7 @@ export const handler: Handlers<Data> = {
         diff,
       });
     const back = (notice: string) =>
-      new Response(null, {
-        status: 303,
-        headers: { location: `/dashboard/${auth.workspace.slug}/members?notice=${notice}` },
-      });
+      redirect(`/dashboard/${auth.workspace.slug}/members?notice=${notice}`);
     try {
       switch (form.action) {
         case "invite": {
@@ -138,7 +135,7 @@ export const handler: Handlers<Data> = {
           });
           await audit("member.removed", `user:${form.user}`, { role: from });
           if (form.user === auth.user.id) {
-            return new Response(null, { status: 303, headers: { location: "/account" } });
+            return redirect("/account");
           }
           return back("removed");
         }

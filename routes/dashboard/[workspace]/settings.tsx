@@ -13,7 +13,7 @@ import {
 } from "../../../lib/dashboard/settings.ts";
 import "../../../lib/dashboard/state.ts";
 import type { FreshContext, Handlers, Meta, PageProps } from "../../../lib/framework/mod.ts";
-import { HttpError } from "../../../lib/framework/mod.ts";
+import { HttpError, redirect } from "../../../lib/framework/mod.ts";
 
 /** Settings metadata. */
 export const meta: Meta = { title: "Settings", noindex: true };
@@ -117,14 +117,8 @@ export const handler: Handlers<Data> = {
         diff: { from, to: next },
       });
     }
-    return new Response(null, {
-      status: 303,
-      headers: {
-        location: `/dashboard/${auth.workspace.slug}/settings?notice=${
-          form.action === "rename" ? "renamed" : "retention"
-        }`,
-      },
-    });
+    const notice = form.action === "rename" ? "renamed" : "retention";
+    return redirect(`/dashboard/${auth.workspace.slug}/settings?notice=${notice}`);
   },
 };
 

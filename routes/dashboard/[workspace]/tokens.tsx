@@ -12,7 +12,7 @@ import {
 import { authorize, type Authorized } from "../../../lib/auth/authorize.ts";
 import { readForm } from "../../../lib/auth/form.ts";
 import type { FreshContext, Handlers, Meta, PageProps } from "../../../lib/framework/mod.ts";
-import { HttpError } from "../../../lib/framework/mod.ts";
+import { HttpError, redirect } from "../../../lib/framework/mod.ts";
 
 /** Tokens page metadata. */
 export const meta: Meta = { title: "API tokens", noindex: true };
@@ -89,10 +89,7 @@ export const handler: Handlers<Data> = {
       target: `api_token:${form.token}`,
       requestId: ctx.state.requestId,
     });
-    return new Response(null, {
-      status: 303,
-      headers: { location: `/dashboard/${auth.workspace.slug}/tokens?notice=revoked` },
-    });
+    return redirect(`/dashboard/${auth.workspace.slug}/tokens?notice=revoked`);
   },
 };
 

@@ -2,6 +2,7 @@ import type { Handlers } from "../../../../lib/framework/mod.ts";
 import { runEventsPrefix } from "../../../../kv/keys.ts";
 import { TERMINAL_EVENTS } from "../../../../lib/agents/runs/events.ts";
 import { visibleRun } from "../../../../lib/agents/runs/lookup.ts";
+import { claimSseSlot } from "../../../../lib/http/sse_slots.ts";
 import { lastEventId, sseResponse } from "../../../../lib/http/sse.ts";
 import { readHead } from "../../../../lib/realtime/event_log.ts";
 
@@ -48,6 +49,6 @@ export const handler: Handlers = {
         send({ id: e.seq, event: e.type, data: e.data });
         if ((TERMINAL_EVENTS as readonly string[]).includes(e.type)) return;
       }
-    }, { shutdown: services.shutdown, retryMs: 1000 });
+    }, { shutdown: services.shutdown, retryMs: 1000, onClose: claimSseSlot(ctx) });
   },
 };

@@ -21,6 +21,7 @@ import {
   HttpError,
   type Meta,
   type PageProps,
+  redirect,
 } from "../../../../lib/framework/mod.ts";
 
 /** Lead page metadata. */
@@ -114,12 +115,7 @@ export const handler: Handlers<Data> = {
         diff: { note: id },
       });
     }
-    return new Response(null, {
-      status: 303,
-      headers: {
-        location: `/dashboard/${auth.workspace.slug}/leads/${lead.id}?notice=${form.action}`,
-      },
-    });
+    return redirect(`/dashboard/${auth.workspace.slug}/leads/${lead.id}?notice=${form.action}`);
   },
 };
 

@@ -1,5 +1,6 @@
 import { recordAudit } from "../../../../lib/audit/record.ts";
 import { leadFiltersSchema, leadsCsv } from "../../../../lib/dashboard/leads.ts";
+import { parseQuery } from "../../../../lib/http/query.ts";
 import "../../../../lib/dashboard/state.ts";
 import type { Handlers } from "../../../../lib/framework/mod.ts";
 
@@ -11,7 +12,7 @@ export const handler: Handlers = {
   GET: async (ctx) => {
     const auth = ctx.state.dashboard!;
     const { services } = ctx.state;
-    const { status } = leadFiltersSchema.parse(Object.fromEntries(ctx.url.searchParams));
+    const { status } = parseQuery(leadFiltersSchema, ctx.url);
     await services.db.query(
       "insert into data_exports (tenant_id, user_id, kind) values ($1, $2, 'leads_csv')",
       [auth.workspace.id, auth.user.id],

@@ -6,6 +6,7 @@ import {
   leadFiltersSchema,
   listLeads,
 } from "../../../../lib/dashboard/leads.ts";
+import { parseQuery } from "../../../../lib/http/query.ts";
 import "../../../../lib/dashboard/state.ts";
 import type { Handlers, Meta, PageProps } from "../../../../lib/framework/mod.ts";
 
@@ -22,7 +23,7 @@ interface Data {
 /** The workspace's leads, newest first, filtered by status, 25 per page, with a CSV export. */
 export const handler: Handlers<Data> = {
   GET: async (ctx) => {
-    const filters = leadFiltersSchema.parse(Object.fromEntries(ctx.url.searchParams));
+    const filters = parseQuery(leadFiltersSchema, ctx.url);
     const page = await listLeads(ctx.state.services.db, ctx.state.dashboardScope!, filters);
     return ctx.render({ slug: ctx.state.dashboard!.workspace.slug, filters, ...page });
   },

@@ -1,4 +1,5 @@
 import { Time } from "../../../../components/auth/Time.tsx";
+import { parseQuery } from "../../../../lib/http/query.ts";
 import "../../../../lib/dashboard/state.ts";
 import {
   listRuns,
@@ -26,7 +27,7 @@ export const handler: Handlers<Data> = {
   GET: async (ctx) => {
     const auth = ctx.state.dashboard!;
     const { db } = ctx.state.services;
-    const filters = runFiltersSchema.parse(Object.fromEntries(ctx.url.searchParams));
+    const filters = parseQuery(runFiltersSchema, ctx.url);
     const [page, agents] = await Promise.all([
       listRuns(db, ctx.state.dashboardScope!, filters),
       runAgents(db, ctx.state.dashboardScope!),

@@ -1,0 +1,104 @@
+/**
+ * Issue 14 item 16: one client IP could hold any number of SSE connections open (300 were all
+ * accepted). `SSE_MAX_PER_IP` caps them across /demo/stream and /api/runs/:id/stream with a
+ * 429 JSON error and `relay_denials_total{kind="sse_cap"}`; a slot is free again once its
+ * client disconnects.
+ */
+import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
+import { startTestApp, type TestApp } from "../support/app.ts";
+import { parsePrometheus } from "../support/prometheus.ts";
+import { Visitor } from "../support/runs.ts";
+import { openStreamsOf } from "../../lib/http/sse_slots.ts";
+
+const TOKEN = "metrics-token-for-the-sse-cap-test-0123456789";
+const CAP = 3;
+
+async function denials(app: TestApp): Promise<number> {
+  const res = await app.fetch("/metrics", { headers: { authorization: `Bearer ${TOKEN}` } });
+  return parsePrometheus(await res.text())
+    .value("relay_denials_total", { kind: "sse_cap", rule: "sse_per_ip" });
+}
+
+/** Opens a stream as `ip` and reads its first bytes (the `retry:` hint). */
+async function open(app: TestApp, path: string, ip: string, signal: AbortSignal) {
+  const res = await app.fetch(path, { headers: { "x-forwarded-for": ip }, signal });
+  if (res.status === 200) {
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    assert(!first.done, "the stream starts");
+    reader.releaseLock();
+  }
+  return res;
+}
+
+async function waitFor(what: string, ok: () => boolean, ms = 10_000) {
+  const until = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+Deno.test("streams per client IP are capped with a 429 and a metric, and released on disconnect", async () => {
+  const app = await startTestApp({
+    env: {
+      SSE_MAX_PER_IP: String(CAP),
+      TRUSTED_PROXY: "true",
+      METRICS_TOKEN: TOKEN,
+      OFFLINE_CHUNK_DELAY_MS: "2000",
+    },
+  });
+  const aborts: AbortController[] = [];
+  try {
+    const visitor = new Visitor(app);
+    const runId = await visitor.start("docs-assistant", { question: "How do I start a run?" });
+    const ip = visitor.ip;
+    const before = await denials(app);
+    const paths = [`/api/runs/${runId}/stream`, "/demo/stream", "/demo/stream"];
+    for (const path of paths) {
+      const abort = new AbortController();
+      aborts.push(abort);
+      const res = path.startsWith("/api/")
+        ? await visitor.fetch(path, { signal: abort.signal })
+        : await open(app, path, ip, abort.signal);
+      assertEquals(res.status, 200, path);
+    }
+    await waitFor("three open streams", () => openStreamsOf(ip) === CAP);
+    const refused = await app.fetch("/demo/stream", { headers: { "x-forwarded-for": ip } });
+    assertEquals(refused.status, 429);
+    assertEquals(refused.headers.get("retry-after"), "5");
+    const body = await refused.json();
+    assertEquals(body.error.code, "too_many_streams");
+    assertStringIncludes(body.error.message, "at most 3");
+    assertEquals(await denials(app), before + 1);
+    const runRefused = await visitor.fetch(`/api/runs/${runId}/stream`);
+    assertEquals(runRefused.status, 429, "the cap spans both stream routes");
+    await runRefused.body?.cancel();
+
+    const other = new AbortController();
+    aborts.push(other);
+    const elsewhere = await open(app, "/demo/stream", "10.200.0.1", other.signal);
+    assertEquals(elsewhere.status, 200, "another address has its own slots");
+    other.abort();
+
+    aborts[1].abort();
+    await waitFor("the slot is released", () => openStreamsOf(ip) === CAP - 1);
+    const again = new AbortController();
+    aborts.push(again);
+    assertEquals((await open(app, "/demo/stream", ip, again.signal)).status, 200);
+
+    const heads = "10.200.0.2";
+    for (let i = 0; i < CAP * 2; i++) {
+      const res = await app.fetch("/demo/stream", {
+        method: "HEAD",
+        headers: { "x-forwarded-for": heads },
+      });
+      assertEquals(res.status, 200, "HEAD requests hold no slot once answered");
+      await res.body?.cancel();
+    }
+    await waitFor("HEAD slots released", () => openStreamsOf(heads) === 0);
+  } finally {
+    for (const a of aborts) a.abort();
+    await app.stop();
+  }
+});
