@@ -61,7 +61,6 @@ export function SolutionPage({ solution: s }: { solution: Solution }) {
         agent={s.agentId}
         title={`Run the ${s.name.toLowerCase()} now`}
         intro={s.demoIntro}
-        sample={s.sample}
       />
       <CtaBand />
     </main>

@@ -227,6 +227,9 @@ export function createApp(options: AppOptions): Hono {
         };
         if (typeof handler === "function") return handler(inner);
         const fn = handler ? (handler as Handlers)[method as keyof Handlers] : undefined;
+        if (fn && method === "GET" && module.config?.static) {
+          return cachedPage(c, inner, () => fn(inner));
+        }
         if (fn) return fn(inner);
         if (!handler && method === "GET" && module.default) {
           return module.config?.static
@@ -241,11 +244,17 @@ export function createApp(options: AppOptions): Hono {
     });
   }
 
-  const cachedPage = async (c: Context, ctx: FreshContext, make: () => Response) => {
+  const cachedPage = async (
+    c: Context,
+    ctx: FreshContext,
+    make: () => Response | Promise<Response>,
+  ) => {
     const key = ctx.url.pathname;
     let entry = pageCache.get(key);
     if (!entry || Date.now() - entry.at > staticTtlMs) {
-      entry = await cachePage(await make().text());
+      const made = await make();
+      if (made.status !== 200) return made;
+      entry = await cachePage(await made.text());
       pageCache.set(key, entry);
     }
     const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
