@@ -32,7 +32,7 @@ const SECURITY = [
   {
     title: "Untrusted content stays data",
     text:
-      "Uploads are checked by size and real file type; archives and compressed files are refused, the EICAR test file is always refused, and files are scanned by ClamAV when CLAMAV_URL is set. Text is quoted to the model as data, with injection markers flagged. The fetch guard refuses private, link-local and cloud-metadata addresses, re-checking every redirect, unless allowlisted.",
+      "Uploads are checked by size and real file type; archives and compressed files are refused, the EICAR test file is always refused, and files are scanned by ClamAV when CLAMAV_URL is set. Text is quoted to the model as data, with injection markers flagged. Agents have no tool that fetches web pages.",
   },
   {
     title: "Rotatable secrets",
