@@ -50,6 +50,8 @@ export interface SiteContent {
   legalUpdated: string;
   cookieSettingsHref: string;
   footer: { product: SiteLink[]; resources: SiteLink[] };
+  /** The closing call to action at the end of most pages. */
+  cta: { title: string; lead: string; primary: SiteLink; secondary: SiteLink };
 }
 
 /** The site's identity, contact mailboxes and links. */
@@ -99,5 +101,11 @@ export const site: SiteContent = {
       { label: "Runs API", href: "/docs/runs-api" },
       { label: "Contact", href: "/contact" },
     ],
+  },
+  cta: {
+    title: "See an agent work on your own data",
+    lead: "Start free with all three agents, or tell us what you want them to do.",
+    primary: { label: "Start free", href: "/signin" },
+    secondary: { label: "Talk to us", href: "/contact" },
   },
 };

@@ -9,10 +9,10 @@ import { siteConfig } from "./site_config.ts";
 export const LEGAL_DIR = new URL("../content/legal/", import.meta.url);
 
 /** The legal documents. */
-export type LegalDoc = "privacy" | "terms";
+export type LegalDoc = "privacy" | "terms" | "cookies";
 
-/** Where a page places its interactive settings (the privacy page's telemetry switch). */
-export const SETTINGS_MARKER = "<!-- telemetry-settings -->";
+/** Where a page places its interactive part (a settings form, a list built from code). */
+export const INTERACTIVE_MARKER = "<!-- interactive -->";
 
 const cache = new Map<LegalDoc, Promise<string[]>>();
 
@@ -29,14 +29,14 @@ export function fillPlaceholders(markdown: string): string {
 }
 
 /**
- * The HTML of a legal document, in parts split at {@link SETTINGS_MARKER} (one part when the
+ * The HTML of a legal document, in parts split at {@link INTERACTIVE_MARKER} (one part when the
  * document has no marker). Read and rendered once per process.
  */
 export function legalHtml(doc: LegalDoc): Promise<string[]> {
   let parts = cache.get(doc);
   if (!parts) {
     parts = Deno.readTextFile(new URL(`${doc}.md`, LEGAL_DIR)).then((text) =>
-      fillPlaceholders(text).split(SETTINGS_MARKER).map((md) => renderMarkdown(md, doc).html)
+      fillPlaceholders(text).split(INTERACTIVE_MARKER).map((md) => renderMarkdown(md, doc).html)
     );
     cache.set(doc, parts);
   }
