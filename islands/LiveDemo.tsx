@@ -345,14 +345,14 @@ function Recorded({ run, agent }: { run: RecordedRun; agent: DemoAgent }) {
           </div>
         ))}
       </dl>
-      <ol class="demo-steps" aria-label="Tool calls">
+      <ol class="recorded-steps" aria-label="Tool calls">
         {run.steps.map((s, i) => (
           <li key={i} data-state={s.status}>
             <code>{s.name}</code> <span>{s.summary}</span>
           </li>
         ))}
       </ol>
-      <div class="demo-output">
+      <div class="recorded-output" tabindex={0}>
         {linkParts(run.output).map((p, i) =>
           p.href ? <a key={i} href={p.href}>{p.text}</a> : <span key={i}>{p.text}</span>
         )}
