@@ -56,13 +56,27 @@ Deno.test("Home shows no figures while there is nothing to measure", async () =>
     assertStringIncludes(html, "<h1", "the page renders");
     assert(!html.includes("data-figure="), "no figure without data");
     assert(!html.includes("Measured on this site"), "no figures card without data");
+    for (const label of ["Median time to first token", "Agent runs", "Contact requests"]) {
+      assert(!html.includes(`<dt>${label}</dt>`), `no "${label}" figure without data`);
+    }
+    assert(!html.includes('class="stats"'), "no figures list at all");
   } finally {
     await app.stop();
   }
 });
 
-Deno.test("Home's figures equal what the seeded runs and leads give", async () => {
-  const app = await startTestApp();
+for (const backend of ["pglite", "postgres"] as const) {
+  Deno.test({
+    name: `${
+      backend === "postgres" ? "[postgres] " : ""
+    }Home's figures equal what the seeded runs and leads give`,
+    ignore: backend === "postgres" && !Deno.env.get("DATABASE_URL"),
+    fn: () => seededFigures(backend),
+  });
+}
+
+async function seededFigures(backend: "pglite" | "postgres") {
+  const app = await startTestApp({ backend });
   try {
     const now = Date.now();
     const { db } = app.services;
@@ -119,4 +133,4 @@ Deno.test("Home's figures equal what the seeded runs and leads give", async () =
   } finally {
     await app.stop();
   }
-});
+}
