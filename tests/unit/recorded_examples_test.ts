@@ -57,6 +57,10 @@ for (const agent of agents) {
 
 Deno.test("a transcript holds the real run: tool calls with results, tokens and usage", () => {
   for (const agent of agents) {
+    assert(
+      shippedTranscripts[agent.id],
+      `${agent.id} has no transcripts shipped: run ${RECORD_COMMAND} and import its file in lib/examples/recorded.ts`,
+    );
     for (const t of shippedTranscripts[agent.id].examples) {
       const calls = t.events.filter((e) => e.type === "tool_call");
       const results = t.events.filter((e) => e.type === "tool_result");
