@@ -17,10 +17,9 @@ const LIMIT_ROWS: { label: string; value: (l: PlanLimits) => string }[] = [
     value: (l) =>
       l.costCeilingUsdPerMonth === null ? "Negotiated" : `$${n(l.costCeilingUsdPerMonth)}`,
   },
-  { label: "Seats", value: (l) => l.seats === null ? "Unlimited" : n(l.seats) },
   {
-    label: "History kept",
-    value: (l) => l.retentionDays === null ? "Custom" : `${l.retentionDays} days`,
+    label: "Longest retention you can choose",
+    value: (l) => l.retentionDays === null ? "Any" : `${l.retentionDays} days`,
   },
 ];
 

@@ -1,18 +1,16 @@
-/** The closing call to action: try the agents, or talk to us. */
-export function CtaBand(
-  { title = "See an agent work on your own data", lead }: { title?: string; lead?: string },
-) {
+import { siteConfig } from "../lib/site_config.ts";
+
+/** The closing call to action (content/site.ts), with an optional page-specific title and lead. */
+export function CtaBand({ title, lead }: { title?: string; lead?: string }) {
+  const cta = siteConfig.cta;
   return (
     <section class="section alt cta-band" aria-labelledby="cta-title">
       <div class="wrap">
-        <h2 id="cta-title">{title}</h2>
-        <p class="lead">
-          {lead ??
-            "Start free with all three agents, or book a 30-minute walkthrough with an engineer."}
-        </p>
+        <h2 id="cta-title">{title ?? cta.title}</h2>
+        <p class="lead">{lead ?? cta.lead}</p>
         <div class="actions">
-          <a class="button" href="/signin">Start free</a>
-          <a class="button secondary" href="/contact">Talk to us</a>
+          <a class="button" href={cta.primary.href}>{cta.primary.label}</a>
+          <a class="button secondary" href={cta.secondary.href}>{cta.secondary.label}</a>
         </div>
       </div>
     </section>

@@ -1,6 +1,6 @@
-import type { SampleRun as Sample } from "../lib/solutions.ts";
 import LiveDemo from "../islands/LiveDemo.tsx";
 import { demoAgents } from "../lib/agents/demo_options.ts";
+import { recordedExamples } from "../lib/examples/recorded.ts";
 
 /** Props of the "try it" section. */
 export interface DemoSlotProps {
@@ -8,15 +8,15 @@ export interface DemoSlotProps {
   agent?: string;
   title: string;
   intro: string;
-  sample: Sample;
 }
 
 /**
  * The "try it" section on Home and each Solutions page, `#try-it`. The element `#live-demo`
  * hosts the `LiveDemo` island (the page's agent, or every agent on Home), which shows the
- * recorded sample until the visitor starts a live run.
+ * agent's recorded example (content/examples/) until the visitor starts a live run.
  */
-export function DemoSlot({ agent, title, intro, sample }: DemoSlotProps) {
+export function DemoSlot({ agent, title, intro }: DemoSlotProps) {
+  const agents = demoAgents().filter((a) => !agent || a.id === agent);
   return (
     <section id="try-it" class="section" aria-labelledby="try-it-title">
       <div class="wrap">
@@ -26,10 +26,7 @@ export function DemoSlot({ agent, title, intro, sample }: DemoSlotProps) {
           <p class="lead">{intro}</p>
         </div>
         <div id="live-demo" class="demo-slot" data-agent={agent}>
-          <LiveDemo
-            agents={demoAgents().filter((a) => !agent || a.id === agent)}
-            recorded={sample}
-          />
+          <LiveDemo agents={agents} recorded={recordedExamples(agents.map((a) => a.id))} />
         </div>
       </div>
     </section>

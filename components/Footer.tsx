@@ -1,23 +1,9 @@
 import { addressLine, siteConfig } from "../lib/site_config.ts";
 
-const PRODUCT = [
-  { label: "Sales agent", href: "/solutions/sales" },
-  { label: "Support agent", href: "/solutions/support" },
-  { label: "Knowledge agent", href: "/solutions/knowledge" },
-  { label: "Platform", href: "/platform" },
-  { label: "Pricing", href: "/pricing" },
-];
-
-const RESOURCES = [
-  { label: "Documentation", href: "/docs" },
-  { label: "Getting started", href: "/docs/getting-started" },
-  { label: "Runs API", href: "/docs/runs-api" },
-  { label: "Contact", href: "/contact" },
-];
-
 /** The site footer: contact details, product and resource links, legal links and cookie settings. */
 export function Footer() {
   const c = siteConfig.contact;
+  const address = addressLine();
   const year = new Date().getUTCFullYear();
   return (
     <footer class="site-footer">
@@ -27,17 +13,25 @@ export function Footer() {
             <h2>{siteConfig.name}</h2>
             <p>{siteConfig.tagline}.</p>
             <address>
-              {addressLine()}
-              <br />
+              {address && (
+                <>
+                  {address}
+                  <br />
+                </>
+              )}
               <a href={`mailto:${c.email}`}>{c.email}</a>
-              <br />
-              <a href={`tel:${c.phone.replace(/\s+/g, "")}`}>{c.phone}</a>
+              {c.phone && (
+                <>
+                  <br />
+                  <a href={`tel:${c.phone.replace(/\s+/g, "")}`}>{c.phone}</a>
+                </>
+              )}
             </address>
           </div>
           <nav aria-label="Product">
             <h2>Product</h2>
             <ul>
-              {PRODUCT.map((l) => (
+              {siteConfig.footer.product.map((l) => (
                 <li key={l.href}>
                   <a href={l.href}>{l.label}</a>
                 </li>
@@ -47,7 +41,7 @@ export function Footer() {
           <nav aria-label="Resources">
             <h2>Resources</h2>
             <ul>
-              {RESOURCES.map((l) => (
+              {siteConfig.footer.resources.map((l) => (
                 <li key={l.href}>
                   <a href={l.href}>{l.label}</a>
                 </li>
@@ -70,13 +64,15 @@ export function Footer() {
         </div>
         <div class="footer-base">
           <p>© {year} {siteConfig.legalName}</p>
-          <ul class="actions" aria-label="Social links">
-            {siteConfig.social.map((s) => (
-              <li key={s.href}>
-                <a href={s.href} rel="me noopener">{s.label}</a>
-              </li>
-            ))}
-          </ul>
+          {siteConfig.social.length > 0 && (
+            <ul class="actions" aria-label="Social links">
+              {siteConfig.social.map((s) => (
+                <li key={s.href}>
+                  <a href={s.href} rel="me noopener">{s.label}</a>
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       </div>
     </footer>

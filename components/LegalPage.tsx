@@ -1,8 +1,6 @@
 import type { ComponentChildren } from "preact";
+import { siteConfig } from "../lib/site_config.ts";
 import { PageHead } from "./PageHead.tsx";
-
-/** Date the legal pages were last revised (shown on each). */
-export const LEGAL_UPDATED = "1 November 2026";
 
 /** The frame of a legal page: heading, revision date, readable column. */
 export function LegalPage(
@@ -14,7 +12,7 @@ export function LegalPage(
       <div class="section">
         <div class="wrap">
           <div class="prose">
-            <p class="muted">Last updated {LEGAL_UPDATED}.</p>
+            <p class="muted">Last updated {siteConfig.legalUpdated}.</p>
             {children}
           </div>
         </div>

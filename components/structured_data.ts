@@ -18,17 +18,20 @@ export function siteStructuredData(origin: string): Record<string, unknown> {
         url: `${origin}/`,
         logo: `${origin}/favicon.svg`,
         description: siteConfig.description,
-        foundingDate: String(siteConfig.foundingYear),
         email: c.email,
-        telephone: c.phone,
-        address: {
-          "@type": "PostalAddress",
-          streetAddress: c.address.street,
-          addressLocality: c.address.locality,
-          postalCode: c.address.postalCode,
-          addressCountry: c.address.countryCode,
-        },
-        sameAs: siteConfig.social.map((s) => s.href),
+        ...(c.phone ? { telephone: c.phone } : {}),
+        ...(c.address
+          ? {
+            address: {
+              "@type": "PostalAddress",
+              streetAddress: c.address.street,
+              addressLocality: c.address.locality,
+              postalCode: c.address.postalCode,
+              addressCountry: c.address.countryCode,
+            },
+          }
+          : {}),
+        ...(siteConfig.social.length ? { sameAs: siteConfig.social.map((s) => s.href) } : {}),
       },
       {
         "@type": "SoftwareApplication",

@@ -179,7 +179,7 @@ export default function ContactForm(props: ContactFormProps) {
     return (
       <div class="form-success" role="status" tabIndex={-1}>
         <h2>Thanks, we have your message.</h2>
-        <p>Someone from our team will reply within one business day.</p>
+        <p>We will reply to the email address you gave.</p>
       </div>
     );
   }

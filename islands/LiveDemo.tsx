@@ -5,20 +5,14 @@ import { applyRunEvent, EMPTY_RUN, isFinished, type RunView } from "../lib/live_
 import { followRun, type StreamState } from "../lib/live_demo/stream.ts";
 import { linkParts } from "../lib/live_demo/text.ts";
 import { traceHeaders } from "../lib/telemetry/browser.ts";
-import type { DemoAgent } from "../lib/live_demo/types.ts";
-
-/** A recorded example shown before the first live run. */
-export interface RecordedRun {
-  input: string;
-  toolCalls: string[];
-  output: string;
-}
+import type { DemoAgent, RecordedRun } from "../lib/live_demo/types.ts";
 
 /** Props of the live demo. */
 export interface LiveDemoProps {
   /** The agents offered (one on a Solutions page, all on Home). */
   agents: DemoAgent[];
-  recorded?: RecordedRun;
+  /** Each agent's recorded example (by agent id), shown until a live run starts. */
+  recorded?: Record<string, RecordedRun>;
 }
 
 interface Problem {
@@ -330,23 +324,42 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
               </dl>
             </>
           )
-          : recorded && (
-            <dl class="transcript demo-recorded">
-              <div>
-                <dt>Recorded example: input</dt>
-                <dd>{recorded.input}</dd>
-              </div>
-              <div>
-                <dt>Tool calls</dt>
-                {recorded.toolCalls.map((t) => <dd key={t} class="tool">{t}</dd>)}
-              </div>
-              <div>
-                <dt>Answer</dt>
-                <dd>{recorded.output}</dd>
-              </div>
-            </dl>
+          : recorded?.[agent.value.id] && (
+            <Recorded run={recorded[agent.value.id]} agent={agent.value} />
           )}
       </div>
     </div>
+  );
+}
+
+/** A recorded run: what the agent did with one of its samples, replayed from its transcript. */
+function Recorded({ run, agent }: { run: RecordedRun; agent: DemoAgent }) {
+  return (
+    <section class="demo-recorded" aria-label="Recorded example">
+      <p class="eyebrow">Recorded example: {run.label}</p>
+      <dl class="transcript">
+        {Object.entries(run.input).map(([k, v]) => (
+          <div key={k}>
+            <dt>{agent.fields.find((f) => f.name === k)?.label ?? k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <ol class="recorded-steps" aria-label="Tool calls">
+        {run.steps.map((s, i) => (
+          <li key={i} data-state={s.status}>
+            <code>{s.name}</code> <span>{s.summary}</span>
+          </li>
+        ))}
+      </ol>
+      <div class="recorded-output" tabindex={0}>
+        {linkParts(run.output).map((p, i) =>
+          p.href ? <a key={i} href={p.href}>{p.text}</a> : <span key={i}>{p.text}</span>
+        )}
+      </div>
+      <p class="muted">
+        Recorded with the {run.providerLabel}: {run.tokensIn} tokens in · {run.tokensOut} out.
+      </p>
+    </section>
   );
 }

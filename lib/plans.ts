@@ -1,8 +1,9 @@
 /**
- * The plans: one data file that the Pricing page shows and the quota code enforces, so the
- * page and the enforcement cannot disagree. Validated with zod when the module loads.
+ * The plans: content/plans.ts (edited by operators) validated here, then shown by the Pricing
+ * page and enforced by the quota code, so the page and the enforcement cannot disagree.
  */
 import { z } from "zod";
+import { planCatalogContent } from "../content/plans.ts";
 
 /** Plan ids, cheapest first. */
 export const PLAN_IDS = ["free", "starter", "team", "enterprise"] as const;
@@ -20,9 +21,7 @@ const limitsSchema = z.object({
   tokensPerMonth: limit,
   /** Provider spend ceiling per tenant per calendar month, in US dollars. */
   costCeilingUsdPerMonth: z.number().nonnegative().nullable(),
-  /** Workspace members. */
-  seats: limit,
-  /** Days run transcripts, events and leads are kept before the retention sweep. */
+  /** Longest retention (days) a workspace may choose for runs, events and leads. */
   retentionDays: limit,
 });
 
@@ -94,176 +93,7 @@ export type AnonymousDemoQuota = z.infer<typeof anonymousQuotaSchema>;
 export type PlanCatalog = z.infer<typeof catalogSchema>;
 
 /** The plan catalog (validated at import; a bad edit fails at start-up and in tests). */
-export const planCatalog: PlanCatalog = catalogSchema.parse({
-  currency: "USD",
-  plans: [
-    {
-      id: "free",
-      name: "Free",
-      summary: "Try all three agents on your own data.",
-      monthlyUsd: 0,
-      annualMonthlyUsd: 0,
-      limits: {
-        requestsPerDay: 100,
-        tokensPerMonth: 200_000,
-        costCeilingUsdPerMonth: 2,
-        seats: 1,
-        retentionDays: 7,
-      },
-      highlights: ["100 agent runs a day", "200k tokens a month", "1 seat", "7-day history"],
-      cta: { label: "Start free", href: "/signin" },
-      featured: false,
-    },
-    {
-      id: "starter",
-      name: "Starter",
-      summary: "One agent in production for a small team.",
-      monthlyUsd: 49,
-      annualMonthlyUsd: 39,
-      limits: {
-        requestsPerDay: 2_000,
-        tokensPerMonth: 5_000_000,
-        costCeilingUsdPerMonth: 50,
-        seats: 3,
-        retentionDays: 30,
-      },
-      highlights: [
-        "2,000 agent runs a day",
-        "5M tokens a month",
-        "3 seats",
-        "30-day history",
-        "Slack and webhook alerts",
-      ],
-      cta: { label: "Start with Starter", href: "/signin?plan=starter" },
-      featured: false,
-    },
-    {
-      id: "team",
-      name: "Team",
-      summary: "All agents, shared dashboards, roles and audit log.",
-      monthlyUsd: 199,
-      annualMonthlyUsd: 159,
-      limits: {
-        requestsPerDay: 20_000,
-        tokensPerMonth: 50_000_000,
-        costCeilingUsdPerMonth: 500,
-        seats: 15,
-        retentionDays: 90,
-      },
-      highlights: [
-        "20,000 agent runs a day",
-        "50M tokens a month",
-        "15 seats with roles",
-        "90-day history",
-        "SSO with OpenID Connect",
-        "Audit log export",
-      ],
-      cta: { label: "Start with Team", href: "/signin?plan=team" },
-      featured: true,
-    },
-    {
-      id: "enterprise",
-      name: "Enterprise",
-      summary: "Your limits, your cloud, your contract.",
-      monthlyUsd: null,
-      annualMonthlyUsd: null,
-      limits: {
-        requestsPerDay: null,
-        tokensPerMonth: null,
-        costCeilingUsdPerMonth: null,
-        seats: null,
-        retentionDays: null,
-      },
-      highlights: [
-        "Negotiated run and token limits",
-        "Unlimited seats",
-        "Custom retention",
-        "Self-hosted or dedicated deployment",
-        "99.9% uptime SLA",
-      ],
-      cta: { label: "Talk to sales", href: "/contact?topic=enterprise" },
-      featured: false,
-    },
-  ],
-  features: [
-    {
-      group: "Agents",
-      label: "Sales agent (lead qualification)",
-      values: { free: true, starter: true, team: true, enterprise: true },
-    },
-    {
-      group: "Agents",
-      label: "Support agent (ticket triage)",
-      values: { free: true, starter: true, team: true, enterprise: true },
-    },
-    {
-      group: "Agents",
-      label: "Knowledge agent (docs Q&A)",
-      values: { free: true, starter: true, team: true, enterprise: true },
-    },
-    {
-      group: "Agents",
-      label: "Bring your own model (OpenAI-compatible)",
-      values: { free: false, starter: true, team: true, enterprise: true },
-    },
-    {
-      group: "Observability",
-      label: "Live run streaming",
-      values: { free: true, starter: true, team: true, enterprise: true },
-    },
-    {
-      group: "Observability",
-      label: "Operations dashboard",
-      values: { free: "Read-only", starter: true, team: true, enterprise: true },
-    },
-    {
-      group: "Observability",
-      label: "OpenTelemetry export",
-      values: { free: false, starter: false, team: true, enterprise: true },
-    },
-    {
-      group: "Integrations",
-      label: "Slack and webhook notifications",
-      values: { free: false, starter: true, team: true, enterprise: true },
-    },
-    {
-      group: "Integrations",
-      label: "API tokens",
-      values: { free: "1", starter: "5", team: "Unlimited", enterprise: "Unlimited" },
-    },
-    {
-      group: "Security",
-      label: "Single sign-on (OpenID Connect)",
-      values: { free: false, starter: false, team: true, enterprise: true },
-    },
-    {
-      group: "Security",
-      label: "Tamper-evident audit log",
-      values: { free: false, starter: "View", team: "View and export", enterprise: true },
-    },
-    {
-      group: "Security",
-      label: "Data export and deletion on request",
-      values: { free: true, starter: true, team: true, enterprise: true },
-    },
-    {
-      group: "Support",
-      label: "Support channel",
-      values: {
-        free: "Community",
-        starter: "Email",
-        team: "Email, 1 business day",
-        enterprise: "Dedicated engineer",
-      },
-    },
-    {
-      group: "Support",
-      label: "Uptime SLA",
-      values: { free: false, starter: false, team: "99.5%", enterprise: "99.9%" },
-    },
-  ],
-  anonymousDemoQuota: { runsPerDay: 10, tokensPerDay: 20_000, maxInputChars: 2_000 },
-});
+export const planCatalog: PlanCatalog = catalogSchema.parse(planCatalogContent);
 
 /** The plans, cheapest first. */
 export const plans: readonly Plan[] = planCatalog.plans;

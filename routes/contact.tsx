@@ -4,15 +4,11 @@ import { captchaConfig } from "../lib/leads/captcha.ts";
 import type { ContactFormProps } from "../lib/leads/form_props.ts";
 import { issueFormToken } from "../lib/leads/form_token.ts";
 import { readLeadBody, refusalOf, submitLead } from "../lib/leads/http.ts";
+import { contact as copy } from "../content/contact.ts";
 import { siteConfig } from "../lib/site_config.ts";
 
 /** Contact page metadata. */
-export const meta: Meta = {
-  title: "Contact sales",
-  description:
-    "Tell us what you want AI agents to do for your team. A solutions engineer replies within " +
-    "one business day with a plan, a live demo on your own data and pricing.",
-};
+export const meta: Meta = copy.meta;
 
 const KEPT = ["name", "email", "company", "message"] as const;
 
@@ -66,29 +62,24 @@ export const handler: Handlers<ContactFormProps> = {
 };
 
 /** The Contact page. */
-export default function Contact({ data }: PageProps<ContactFormProps>) {
+export default function Contact({ data, state }: PageProps<ContactFormProps>) {
   const { contact } = siteConfig;
+  const leadDays = state.services.settings.retentionDays.leads;
   return (
     <main id="main" class="section">
       <div class="wrap contact-grid">
         <div>
-          <p class="eyebrow">Contact</p>
-          <h1>Talk to the people who build Relay</h1>
-          <p class="lead">
-            Tell us which work you want agents to take on: qualifying inbound leads, triaging
-            support tickets, answering questions from your docs. A solutions engineer replies within
-            one business day with a plan, a live demo on your own data, and pricing.
-          </p>
+          <p class="eyebrow">{copy.eyebrow}</p>
+          <h1>{copy.title}</h1>
+          <p class="lead">{copy.lead}</p>
           <ContactForm {...data} />
         </div>
         <aside class="contact-aside" aria-label="Other ways to reach us">
-          <h2>What happens next</h2>
+          <h2>{copy.next.title}</h2>
           <ol class="steps">
-            <li>We read your message and reply within one business day.</li>
-            <li>A 30-minute call to map your workflow and the data the agents need.</li>
-            <li>A trial workspace with your agents running on real examples.</li>
+            {copy.next.steps.map((step) => <li key={step}>{step}</li>)}
           </ol>
-          <h2>Other ways to reach us</h2>
+          <h2>{copy.other.title}</h2>
           <ul class="contact-list">
             <li>
               Sales: <a href={`mailto:${contact.salesEmail}`}>{contact.salesEmail}</a>
@@ -96,13 +87,14 @@ export default function Contact({ data }: PageProps<ContactFormProps>) {
             <li>
               Support: <a href={`mailto:${contact.supportEmail}`}>{contact.supportEmail}</a>
             </li>
-            <li>
-              Phone: <a href={`tel:${contact.phone.replaceAll(" ", "")}`}>{contact.phone}</a>
-            </li>
+            {contact.phone && (
+              <li>
+                Phone: <a href={`tel:${contact.phone.replaceAll(" ", "")}`}>{contact.phone}</a>
+              </li>
+            )}
           </ul>
           <p class="muted">
-            We use what you send only to answer you. It is kept for two years at most and you can
-            ask us to export or erase it at any time (
+            {copy.privacy.replace("{leadDays}", String(leadDays))} (
             <a href={`mailto:${contact.privacyEmail}`}>{contact.privacyEmail}</a>).
           </p>
         </aside>

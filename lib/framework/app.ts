@@ -174,8 +174,8 @@ export function createApp(options: AppOptions): Hono {
    * Props for a page rendered once for the cache: `cached` tells `_app` and layouts to leave
    * out per-request values (trace context, the visitor), and the URL carries no query string.
    */
-  const cachedProps = (ctx: FreshContext): PageProps<unknown> => ({
-    ...pageProps(ctx, undefined),
+  const cachedProps = (ctx: FreshContext, data?: unknown): PageProps<unknown> => ({
+    ...pageProps(ctx, data),
     url: new URL(ctx.url.pathname, ctx.url.origin),
     cached: true,
   });
@@ -272,6 +272,12 @@ export function createApp(options: AppOptions): Hono {
         };
         if (typeof handler === "function") return handler(inner);
         const fn = handler ? (handler as Handlers)[method as keyof Handlers] : undefined;
+        if (fn && method === "GET" && module.config?.static) {
+          if (options.personal?.(inner)) return fn(inner);
+          inner.render = (data, init) =>
+            Promise.resolve(render(route, module, cachedProps(inner, data), init));
+          return cachedPage(c, inner, () => fn(inner));
+        }
         if (fn) return fn(inner);
         if (!handler && method === "GET" && module.default) {
           return module.config?.static && !options.personal?.(inner)
@@ -286,11 +292,17 @@ export function createApp(options: AppOptions): Hono {
     });
   }
 
-  const cachedPage = async (c: Context, ctx: FreshContext, make: () => Response) => {
+  const cachedPage = async (
+    c: Context,
+    ctx: FreshContext,
+    make: () => Response | Promise<Response>,
+  ) => {
     const key = ctx.url.pathname;
     let entry = pageCache.get(key);
     if (!entry || Date.now() - entry.at > staticTtlMs) {
-      entry = await cachePage(await make().text());
+      const made = await make();
+      if (made.status !== 200) return made;
+      entry = await cachePage(await made.text());
       pageCache.set(key, entry);
     }
     const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");

@@ -70,7 +70,8 @@ export interface LayoutProps<Data = unknown> extends PageProps<Data> {
 export interface RouteConfig {
   /**
    * The page does not depend on the visitor: render it once per build and serve it from memory
-   * with an ETag. Only for GET pages without a handler.
+   * with an ETag. A GET handler, if any, runs only when the page is rendered again (its data,
+   * such as the site's figures, is refreshed with the page); only a 200 response is cached.
    */
   static?: boolean;
 }

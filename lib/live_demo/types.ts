@@ -31,3 +31,15 @@ export interface DemoStep {
   status: "running" | "done" | "failed";
   summary: string;
 }
+
+/** A recorded run of an agent on one of its samples, as the demo shows it before a live run. */
+export interface RecordedRun {
+  /** The sample's label. */
+  label: string;
+  input: Record<string, string>;
+  steps: Pick<DemoStep, "name" | "status" | "summary">[];
+  output: string;
+  tokensIn: number;
+  tokensOut: number;
+  providerLabel: string;
+}

@@ -7,8 +7,7 @@ const solution = solutionBySlug("knowledge");
 /** Knowledge solution metadata. */
 export const meta: Meta = {
   title: solution.name,
-  description:
-    "Answer questions from your documentation with citations to the exact sections used, online or offline.",
+  description: solution.description,
 };
 
 /** The same for every visitor. */

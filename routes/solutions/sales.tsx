@@ -7,8 +7,7 @@ const solution = solutionBySlug("sales");
 /** Sales solution metadata. */
 export const meta: Meta = {
   title: solution.name,
-  description:
-    "Qualify inbound leads in seconds: firmographics, a fit score with reasons and a drafted follow-up, streamed live.",
+  description: solution.description,
 };
 
 /** The same for every visitor. */

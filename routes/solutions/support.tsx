@@ -7,8 +7,7 @@ const solution = solutionBySlug("support");
 /** Support solution metadata. */
 export const meta: Meta = {
   title: solution.name,
-  description:
-    "Triage support tickets on arrival: category, priority and sentiment, relevant docs and a cited draft reply.",
+  description: solution.description,
 };
 
 /** The same for every visitor. */

@@ -308,6 +308,39 @@ Deno.test("personal requests get static pages rendered afresh, never the shared 
   assert(ben.includes("hello ben"), "members never get the shared copy");
 });
 
+Deno.test("a static page's GET handler runs only when the page is rendered again", async () => {
+  let loads = 0;
+  const make = (staticTtlMs: number, status = 200) =>
+    createApp({
+      manifest: {
+        baseUrl: import.meta.url,
+        islands: {},
+        routes: {
+          "./routes/index.tsx": {
+            handler: { GET: (ctx: FreshContext) => ctx.render({ n: ++loads }, { status }) },
+            default: ({ data }: PageProps<unknown>) => <p>load {(data as { n: number }).n}</p>,
+            config: { static: true },
+          },
+        },
+      },
+      staticFiles,
+      assets: { files: new Map(), boot: null, bootImports: [] },
+      staticTtlMs,
+    });
+  const cached = make(Infinity);
+  assertStringIncludes(await (await cached.request("http://x/")).text(), "load 1");
+  assertStringIncludes(await (await cached.request("http://x/")).text(), "load 1");
+  assertEquals(loads, 1);
+  const expiring = make(0);
+  await (await expiring.request("http://x/")).text();
+  await new Promise((r) => setTimeout(r, 5));
+  assertStringIncludes(await (await expiring.request("http://x/")).text(), "load 3");
+  const failing = make(Infinity, 503);
+  assertEquals((await failing.request("http://x/")).status, 503);
+  assertEquals((await failing.request("http://x/")).status, 503, "an error is not cached");
+  assertEquals(loads, 5);
+});
+
 Deno.test("static pages are served gzip-compressed once, by content negotiation", async () => {
   const plain = await get("/cached");
   assertEquals(plain.headers.get("content-encoding"), null);

@@ -33,7 +33,6 @@ Deno.test("limits grow with each plan and enterprise limits are negotiated (null
     "requestsPerDay",
     "tokensPerMonth",
     "costCeilingUsdPerMonth",
-    "seats",
     "retentionDays",
   ] as const;
   for (const key of keys) {

@@ -55,8 +55,8 @@ export const operationsSettings = {
   },
   FETCH_ALLOWLIST: {
     description:
-      "Hosts or IP ranges (CIDR) the agents' fetch tool may reach even though they are " +
-      "loopback, private or link-local, comma-separated (e.g. intranet.example,10.1.0.0/16).",
+      "Reserved for a future fetch tool: hosts or IP ranges (CIDR) it may reach although " +
+      "loopback, private or link-local, comma-separated. Validated, but no code reads it yet.",
     defaultDoc: "(none)",
     default: () => "",
     secret: false,

@@ -94,10 +94,10 @@ export default function Usage({ data }: PageProps<Data>) {
               limit={u.limits.costCeilingUsdPerMonth}
               format="usd"
             />
-            <Row label="Seats" used={u.seats} limit={u.limits.seats} format="count" />
           </tbody>
         </table>
       </div>
+      <p>Members in this workspace: {u.seats}.</p>
       <div class="charts">
         <BarChart
           id="usage-runs"
