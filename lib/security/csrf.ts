@@ -1,7 +1,8 @@
 /**
  * Cross-site request forgery defence for every unsafe method (POST, PUT, PATCH, DELETE), form
  * and JSON bodies alike: the request must come from our own origin, judged by `Origin`, else
- * `Sec-Fetch-Site`, else `Referer`. Requests authenticated by an `Authorization: Bearer` API
+ * `Sec-Fetch-Site`, else `Referer`. A form posted from a `Referrer-Policy: no-referrer` page
+ * carries `Origin: null`; then `Sec-Fetch-Site` decides, and without it the request is refused. Requests authenticated by an `Authorization: Bearer` API
  * token are exempt: browsers never attach that header to a cross-site request on their own.
  */
 import type { MiddlewareHandler } from "hono";
@@ -15,13 +16,12 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function crossOriginReason(req: Request, allowedOrigins: readonly string[]): string | null {
   if (!UNSAFE.has(req.method) || bearerToken(req)) return null;
   const origin = req.headers.get("origin");
-  if (origin !== null) {
-    return allowedOrigins.includes(origin)
-      ? null
-      : `origin ${origin === "null" ? "null" : "foreign"}`;
+  if (origin !== null && origin !== "null") {
+    return allowedOrigins.includes(origin) ? null : "origin foreign";
   }
   const site = req.headers.get("sec-fetch-site");
   if (site !== null) return site === "same-origin" || site === "none" ? null : `fetch site ${site}`;
+  if (origin === "null") return "origin null";
   const referer = req.headers.get("referer");
   if (referer !== null) {
     const from = URL.canParse(referer) ? new URL(referer).origin : "";

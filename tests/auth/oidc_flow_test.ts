@@ -36,7 +36,7 @@ for (const backend of ["pglite", "postgres"] as const) {
       try {
         await t.step("only the configured provider is offered", async () => {
           const page = await new Client(app).get("/signin");
-          assertStringIncludes(page.text, 'href="/auth/oidc?next=%2Faccount"');
+          assertStringIncludes(page.text, 'href="/auth/oidc?next=%2Fdashboard"');
           assertStringIncludes(page.text, "Acme SSO");
           assert(!page.text.includes("/auth/github"), "GitHub is not configured");
           assertEquals((await new Client(app).get("/auth/github")).status, 404);

@@ -50,6 +50,8 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
       ],
       origins: [],
     };
+    /** A visitor: analytics consent, not signed in (members' own visits are not traffic). */
+    const visitorState = { cookies: [cookie("consent", "analytics")], origins: [] };
     const dashboard = `${app.url}/dashboard/${member.workspace.slug}`;
     await withBrowser(async (browser) => {
       await t.step(
@@ -77,20 +79,26 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
                 assert(views.some((v) => v.endsWith(path)), `${path} in ${views}`);
               }
             };
-            // The other page's own tracker records its view (consent given, signed in).
-            const other = await p.context.newPage();
-            await other.goto(`${app.url}/pricing`);
+            // A visitor's page records its own view (consent given, not signed in).
+            const visitor = await openPage(browser, `${app.url}/pricing`, {
+              contextOptions: { storageState: visitorState },
+            });
             await shows(1, ["/pricing"]);
-            const status = await other.evaluate(() =>
+            const status = await visitor.page.evaluate(() =>
               fetch("/demo/record", {
                 method: "POST",
-                headers: { "content-type": "application/json" },
+                headers: {
+                  "content-type": "application/json",
+                  "x-demo-key":
+                    document.querySelector<HTMLMetaElement>('meta[name="demo-key"]')?.content ??
+                      "",
+                },
                 body: JSON.stringify({ type: "page_view", path: "/by-hand" }),
               }).then((r) => r.status)
             );
             assertEquals(status, 202);
             await shows(2, ["/pricing", "/by-hand"]);
-            await other.close();
+            await visitor.close();
             assertNoConsoleErrors(p.collected);
           } finally {
             await p.close();
@@ -101,7 +109,9 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
       await t.step(
         "the home page's tracker records a page view that reaches the dashboard",
         async () => {
-          const p = await openPage(browser, `${app.url}/`, { contextOptions: { storageState } });
+          const p = await openPage(browser, `${app.url}/`, {
+            contextOptions: { storageState: visitorState },
+          });
           try {
             await p.page.waitForSelector('#activity-feed .activity-feed[data-status="live"]', {
               timeout: WAIT,
@@ -223,11 +233,9 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
               }),
             });
             assertEquals(res.status, 202);
-            await page.waitForSelector('#activity-feed li[data-type="demo_completed"]', {
-              timeout: WAIT,
-            });
-            const text = await page.locator('#activity-feed li[data-type="demo_completed"]').first()
-              .textContent();
+            const row = '#activity-feed li[data-type="demo_completed"]:has-text("4.2 s")';
+            await page.waitForSelector(row, { timeout: WAIT });
+            const text = await page.locator(row).first().textContent();
             assert(text?.includes("support-triage agent · 4.2 s"), text ?? "");
             assertEquals(
               await page.locator('#activity-feed [role="status"]').textContent(),

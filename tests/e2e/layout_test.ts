@@ -77,7 +77,7 @@ async function seed(app: TestApp): Promise<{ member: TestMember; views: string[]
 }
 
 Deno.test("every page and dashboard view fits a phone and a desktop", async (t) => {
-  const app = await startTestApp();
+  const app = await startTestApp({ env: { SITE_OPERATORS: "ops@relay.example" } });
   try {
     const pages = await sitemapPaths(app);
     assert(pages.length >= 18, `sitemap lists the pages (${pages.length})`);

@@ -10,7 +10,7 @@ import { parsePrometheus } from "../support/prometheus.ts";
 import { Visitor } from "../support/runs.ts";
 import { openStreamsOf } from "../../lib/http/sse_slots.ts";
 
-const TOKEN = "metrics-token-for-the-sse-cap-test-0123456789";
+const TOKEN = `sse-cap-test-${crypto.randomUUID()}`;
 const CAP = 3;
 
 async function denials(app: TestApp): Promise<number> {

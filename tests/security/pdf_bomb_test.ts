@@ -11,7 +11,7 @@ import { Visitor } from "../support/runs.ts";
 import { base64, pdfBomb, textPdf } from "../support/pdf.ts";
 import { anonymousDemoQuota } from "../../lib/plans.ts";
 
-const METRICS_TOKEN = "bomb-test-metrics-token-0123456789abcdef";
+const METRICS_TOKEN = `bomb-test-${crypto.randomUUID()}`;
 /** Bounds for a busy shared machine; the figures seen are printed. */
 const HEALTHZ_BOUND_MS = 5_000;
 const RSS_GROWTH_BOUND_MIB = 1_024;
