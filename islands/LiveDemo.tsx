@@ -291,7 +291,7 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
             const common = {
               id: fid,
               name: f.name,
-              required: f.required,
+              required: f.required && !upload.value,
               placeholder: f.placeholder,
               value: values.value[f.name] ?? "",
               onInput: (e: Event) => edit(f, (e.target as HTMLInputElement).value),
