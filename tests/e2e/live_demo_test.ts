@@ -1,6 +1,11 @@
 import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
-import { assertNoConsoleErrors, openPage, withBrowser } from "../support/browser.ts";
+import {
+  assertNoAxeViolations,
+  assertNoConsoleErrors,
+  openPage,
+  withBrowser,
+} from "../support/browser.ts";
 import { anonymousDemoQuota } from "../../lib/plans.ts";
 import { Buffer } from "node:buffer";
 import { startFakeOpenAi, textChunks, toolCallChunks } from "../support/fake_openai.ts";
@@ -317,8 +322,17 @@ Deno.test("the lead qualifier reads an uploaded .txt document and shows the webs
       assertStringIncludes(await extract.textContent() ?? "", "Zephyr Tiles is a manufacturing");
       const answer = await demo.locator(".demo-output .md").last().textContent() ?? "";
       assertStringIncludes(answer, "Website: https://zephyr-tiles.example/about");
+      await extract.locator("summary").click();
+      await extract.locator("summary").press("Enter");
+      assertEquals(
+        await extract.locator("details").getAttribute("open"),
+        null,
+        "keyboard closes it",
+      );
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert(width <= 390, `long tool arguments wrap at 390 px: ${width}`);
+      await extract.locator("summary").press("Enter");
+      await assertNoAxeViolations(page, { include: "[data-island=LiveDemo]" });
       assertNoConsoleErrors(collected);
     });
   } finally {
