@@ -27,6 +27,7 @@ interface SavedRun {
 }
 
 const STORAGE_KEY = "relay.liveDemo";
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
 function storageKey(): string {
   return `${STORAGE_KEY}:${location.pathname}`;
@@ -203,8 +204,14 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
   };
 
   const attach = async (e: Event) => {
-    const file = (e.target as HTMLInputElement).files?.[0];
-    upload.value = file ? await readUpload(file) : null;
+    const el = e.target as HTMLInputElement;
+    const file = el.files?.[0];
+    problem.value = null;
+    upload.value = null;
+    if (file && file.size > MAX_UPLOAD_BYTES) {
+      el.value = "";
+      problem.value = { code: "document_too_large", message: "The document must be at most 2 MB." };
+    } else if (file) upload.value = await readUpload(file);
   };
 
   const v = view.value;

@@ -303,6 +303,12 @@ Deno.test("the lead qualifier reads an uploaded .txt document and shows the webs
           ?.disabled
       );
       await demo.getByRole("button", { name: "Custom", exact: true }).click();
+      await demo.getByLabel(/^Document/).setInputFiles({
+        name: "huge.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 97),
+      });
+      assertStringIncludes(await demo.getByRole("alert").textContent() ?? "", "at most 2 MB");
       await demo.getByLabel("Company website (optional)").fill(
         "https://zephyr-tiles.example/about",
       );
