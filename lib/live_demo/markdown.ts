@@ -1,8 +1,8 @@
 /**
  * A tiny, safe Markdown renderer for streamed answers: paragraphs, headings, bold, `code`,
  * lists, links, fenced code and simple tables, built as Preact nodes (so every character of the
- * text is escaped; no HTML passes through). Links go only to http(s) URLs, site paths and
- * fragments. While the text is still streaming, {@link settled} holds back an unfinished trailing
+ * text is escaped; no HTML passes through). Links go only to http(s) URLs and relative
+ * URLs (no other scheme, no `//host`, no control characters or backslashes). While the text is still streaming, {@link settled} holds back an unfinished trailing
  * construct (a half-link, half-bold, a table row being written) until it completes.
  */
 import { type ComponentChildren, h } from "preact";
@@ -11,7 +11,7 @@ import { type ComponentChildren, h } from "preact";
 type VNode = import("preact").VNode<any>;
 
 const INLINE = /\[([^\]\n]+)\]\(([^\s)]+)\)|\*\*([^*\n]+)\*\*|`([^`\n]+)`/g;
-const SAFE_HREF = /^(https?:\/\/[^\\]+|\/(?![/\\])[^\\]*|#[^\\]*)$/i;
+const SAFE_HREF = /^(?:https?:\/\/|(?![\w+.-]*:)(?!\/\/))[^\\\x00-\x20\x7f]*$/i;
 const ROW = /^\s*\|/;
 const SEP = /^\s*\|?[\s:|-]*-[\s:|-]*$/;
 const ITEM = /^\s*([-*+]|\d{1,9}[.)])\s+(.*)$/;

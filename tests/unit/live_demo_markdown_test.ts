@@ -45,6 +45,21 @@ Deno.test("markdown escapes hostile input and refuses unsafe link targets", () =
   assertEquals(safeHref("#sources"), "#sources");
   assertEquals(safeHref("javascript:alert(1)"), null);
   assertEquals(safeHref(" https://x"), null);
+  assertEquals(safeHref("runs-api.md#events"), "runs-api.md#events");
+  assertEquals(safeHref("../docs/agents"), "../docs/agents");
+  for (
+    const bad of [
+      "\x01javascript:alert(1)",
+      "java\tscript:alert(1)",
+      "java\nscript:alert(1)",
+      "//evil.example",
+      "/\\evil.example",
+      "\\\\evil.example",
+      "mailto:a@b.c",
+      "https:evil.example",
+      "data:text/html,<script>alert(1)</script>",
+    ]
+  ) assertEquals(safeHref(bad), null, JSON.stringify(bad));
 });
 
 Deno.test("settled holds back a half-link, half-bold, half-code and a table being written", () => {
