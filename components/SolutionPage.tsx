@@ -1,4 +1,4 @@
-import type { Solution } from "../lib/solutions.ts";
+import { type Solution, solutionPage as copy } from "../lib/solutions.ts";
 import { CtaBand } from "./CtaBand.tsx";
 import { DemoSlot } from "./DemoSlot.tsx";
 import { Icon } from "./Icon.tsx";
@@ -6,22 +6,23 @@ import { PageHead } from "./PageHead.tsx";
 
 /** One Solutions page: what the agent does, how, what it returns, and its live demo. */
 export function SolutionPage({ solution: s }: { solution: Solution }) {
+  const named = (text: string) => text.replace("{agent}", s.name.toLowerCase());
   return (
     <main>
       <PageHead eyebrow={`${s.name} · ${s.audience}`} title={s.headline} lead={s.summary}>
         <div class="actions">
-          <a class="button" href="#try-it">Try the {s.name.toLowerCase()}</a>
-          <a class="button secondary" href="/pricing">See pricing</a>
+          <a class="button" href="#try-it">{named(copy.tryLabel)}</a>
+          <a class="button secondary" href={copy.pricing.href}>{copy.pricing.label}</a>
         </div>
       </PageHead>
       <section class="section alt" aria-labelledby="problem-title">
         <div class="wrap hero-grid">
           <div>
-            <h2 id="problem-title">The problem</h2>
+            <h2 id="problem-title">{copy.problemTitle}</h2>
             <p class="lead">{s.problem}</p>
           </div>
           <div class="card">
-            <h3>What you get back</h3>
+            <h3>{copy.outputsTitle}</h3>
             <ul class="ticks">
               {s.outputs.map((o) => <li key={o}>{o}</li>)}
             </ul>
@@ -32,7 +33,7 @@ export function SolutionPage({ solution: s }: { solution: Solution }) {
         <div class="wrap">
           <div class="section-head">
             <Icon name={s.slug} />
-            <h2 id="capabilities-title">What the {s.name.toLowerCase()} does</h2>
+            <h2 id="capabilities-title">{named(copy.capabilitiesTitle)}</h2>
           </div>
           <div class="grid">
             {s.capabilities.map((c) => (
@@ -46,22 +47,17 @@ export function SolutionPage({ solution: s }: { solution: Solution }) {
       </section>
       <section class="section alt" aria-labelledby="how-title">
         <div class="wrap">
-          <h2 id="how-title">How it works</h2>
+          <h2 id="how-title">{copy.howTitle}</h2>
           <ol class="steps">
             {s.steps.map((step) => <li key={step}>{step}</li>)}
           </ol>
           <p>
-            Every step streams to the page as it happens and is recorded with its tokens, cost and
-            timings. Read the <a href="/docs/runs-api">Runs API</a> to drive the agent{" "}
-            <code>{s.agentId}</code> from your own code.
+            {copy.howNote} <a href={copy.runsApi.href}>{copy.runsApi.label}</a>: agent{" "}
+            <code>{s.agentId}</code>.
           </p>
         </div>
       </section>
-      <DemoSlot
-        agent={s.agentId}
-        title={`Run the ${s.name.toLowerCase()} now`}
-        intro={s.demoIntro}
-      />
+      <DemoSlot agent={s.agentId} title={named(copy.demoTitle)} intro={s.demoIntro} />
       <CtaBand />
     </main>
   );

@@ -50,6 +50,20 @@ export const solutionsIndex = {
   ],
 };
 
+/** Headings and labels shared by the three Solutions pages; `{agent}` is the agent's name. */
+export const solutionPage = {
+  tryLabel: "Try the {agent}",
+  pricing: { label: "See pricing", href: "/pricing" },
+  problemTitle: "The problem",
+  outputsTitle: "What you get back",
+  capabilitiesTitle: "What the {agent} does",
+  howTitle: "How it works",
+  howNote: "Every step streams to the page as it happens and is recorded with its tokens, cost " +
+    "and timings. Read the Runs API to drive the agent from your own code.",
+  runsApi: { label: "Runs API", href: "/docs/runs-api" },
+  demoTitle: "Run the {agent} now",
+} as const;
+
 /** The solutions, in navigation order. */
 export const solutions: readonly Solution[] = [
   {

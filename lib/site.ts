@@ -35,7 +35,7 @@ export function loadSiteAssets(prebuilt: boolean) {
 
 /**
  * Cached pages are rendered again this often, so the demo key in their meta tag (valid for
- * its 30-minute window plus an hour) is always current.
+ * its 30-minute window plus an hour) is always current and Home's figures are measured again.
  */
 const STATIC_PAGE_TTL_MS = 15 * 60 * 1000;
 

@@ -5,6 +5,7 @@
  */
 import type { Services } from "./services.ts";
 import { monthStart } from "./dashboard/days.ts";
+import { logger } from "./telemetry/log.ts";
 
 /** How far back the time-to-first-token median looks. */
 export const TTFT_WINDOW_DAYS = 30;
@@ -68,4 +69,20 @@ export function formatSeconds(seconds: number): string {
 /** True when at least one figure has data. */
 export function hasFigures(f: SiteFigures): boolean {
   return f.firstToken !== null || f.runsThisMonth !== null || f.leadsThisMonth !== null;
+}
+
+/**
+ * The figures, or none when the database cannot answer (the page then shows no figures rather
+ * than failing; it is measured again at the next cache refresh).
+ */
+export async function siteFiguresOrNone(
+  services: Pick<Services, "db">,
+  now = Date.now(),
+): Promise<SiteFigures> {
+  try {
+    return await loadSiteFigures(services, now);
+  } catch (error) {
+    logger.warn("site figures unavailable", { error });
+    return { firstToken: null, runsThisMonth: null, leadsThisMonth: null, month: "" };
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { type Solution, solutions } from "../content/solutions.ts";
 
-export { type Solution, solutions, solutionsIndex } from "../content/solutions.ts";
+export { type Solution, solutionPage, solutions, solutionsIndex } from "../content/solutions.ts";
 
 /** The solution with this slug. Throws for an unknown slug (a programming error). */
 export function solutionBySlug(slug: Solution["slug"]): Solution {

@@ -3,36 +3,31 @@ import { LegalPage } from "../components/LegalPage.tsx";
 import ConsentSettings from "../islands/ConsentSettings.tsx";
 import { CONSENT_CATEGORY_INFO, consentFrom, type ConsentState } from "../lib/consent.ts";
 import type { Handlers, Meta, PageProps } from "../lib/framework/mod.ts";
-import { legalHtml } from "../lib/legal.ts";
-import { siteConfig } from "../lib/site_config.ts";
-
-/** Cookie policy metadata. */
-export const meta: Meta = {
-  title: "Cookie policy",
-  description:
-    `The cookies ${siteConfig.name} sets, what each is for, and your cookie settings, which you can change at any time.`,
-};
+import { type LegalDocument, legalDocument } from "../lib/legal.ts";
 
 interface CookiesData {
   consent: ConsentState;
-  /** The policy's HTML before and after the list of categories (content/legal/cookies.md). */
-  parts: string[];
+  /** content/legal/cookies.md; the list of categories goes between its two parts. */
+  doc: LegalDocument;
 }
+
+/** Cookie policy metadata, from the document's front matter. */
+export const meta = ({ data }: PageProps<CookiesData>): Meta => ({
+  title: data.doc.title,
+  description: data.doc.description,
+});
 
 /** Rendered per request: the settings form shows the visitor's current choice. */
 export const handler: Handlers<CookiesData> = {
   GET: async (ctx) =>
-    ctx.render({ consent: consentFrom(ctx.req), parts: await legalHtml("cookies") }),
+    ctx.render({ consent: consentFrom(ctx.req), doc: await legalDocument("cookies") }),
 };
 
 /** The cookie policy and the cookie settings form (the footer's "Cookie settings" target). */
 export default function Cookies({ data }: PageProps<CookiesData>) {
-  const [before, ...after] = data.parts;
+  const [before, ...after] = data.doc.parts;
   return (
-    <LegalPage
-      title="Cookie policy"
-      lead="We use a handful of first-party cookies, no advertising cookies and no third-party trackers."
-    >
+    <LegalPage title={data.doc.title} lead={data.doc.lead}>
       <LegalHtml html={before} />
       <dl>
         {Object.values(CONSENT_CATEGORY_INFO).map((c) => (

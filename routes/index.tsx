@@ -7,7 +7,7 @@ import { home } from "../content/home.ts";
 import type { Handlers, Meta, PageProps, RouteConfig } from "../lib/framework/mod.ts";
 import { anonymousDemoQuota } from "../lib/plans.ts";
 import { siteConfig } from "../lib/site_config.ts";
-import { hasFigures, loadSiteFigures, type SiteFigures } from "../lib/site_figures.ts";
+import { hasFigures, type SiteFigures, siteFiguresOrNone } from "../lib/site_figures.ts";
 import { solutions } from "../lib/solutions.ts";
 
 /** Home page metadata. */
@@ -18,7 +18,7 @@ export const config: RouteConfig = { static: true };
 
 /** Measures the site's figures each time the cached page is rendered again. */
 export const handler: Handlers<SiteFigures> = {
-  GET: async (ctx) => ctx.render(await loadSiteFigures(ctx.state.services)),
+  GET: async (ctx) => ctx.render(await siteFiguresOrNone(ctx.state.services)),
 };
 
 /** The home page. */

@@ -36,9 +36,12 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
         document.querySelector("[data-island=LiveDemo] [data-provider]")?.textContent ===
           "offline engine"
       );
+      const recorded = demo.locator(".demo-recorded");
+      assertStringIncludes(await recorded.textContent() ?? "", "Recorded example: Run it locally");
       await demo.getByLabel("Your question").fill("How do I rotate a secret?");
       const clicked = performance.now();
       await run.click();
+      await recorded.waitFor({ state: "detached" });
       await page.waitForFunction(() =>
         (document.querySelector("[data-island=LiveDemo] .demo-output .md")?.textContent ?? "")
           .length > 0

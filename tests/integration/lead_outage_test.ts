@@ -1,18 +1,17 @@
 import { drainOutbox, outboxDepth } from "../../lib/outbox/outbox.ts";
 import { assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
+import { databaseUrl } from "../support/db.ts";
 import { eventually, oldToken } from "../support/leads.ts";
 import { startTcpProxy } from "../support/tcp_proxy.ts";
 
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
-
 Deno.test({
   name: "while PostgreSQL is unreachable, 50 leads are accepted and land exactly once [postgres]",
-  ignore: !DATABASE_URL,
   async fn() {
-    const target = new URL(DATABASE_URL!);
+    const DATABASE_URL = databaseUrl();
+    const target = new URL(DATABASE_URL);
     const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
-    const proxied = new URL(DATABASE_URL!);
+    const proxied = new URL(DATABASE_URL);
     proxied.hostname = "127.0.0.1";
     proxied.port = String(proxy.port());
     const app = await startTestApp({

@@ -3,7 +3,10 @@
  * run again through the offline engine and compared with the shipped transcript
  * (content/examples/*.json), ids normalised.
  */
+import { h } from "preact";
+import { renderToString } from "preact-render-to-string";
 import { assert, assertEquals } from "../support/assert.ts";
+import { DemoSlot } from "../../components/DemoSlot.tsx";
 import { agents } from "../../lib/agents/registry.ts";
 import {
   type AgentTranscripts,
@@ -54,6 +57,10 @@ for (const agent of agents) {
 
 Deno.test("a transcript holds the real run: tool calls with results, tokens and usage", () => {
   for (const agent of agents) {
+    assert(
+      shippedTranscripts[agent.id],
+      `${agent.id} has no transcripts shipped: run ${RECORD_COMMAND} and import its file in lib/examples/recorded.ts`,
+    );
     for (const t of shippedTranscripts[agent.id].examples) {
       const calls = t.events.filter((e) => e.type === "tool_call");
       const results = t.events.filter((e) => e.type === "tool_result");
@@ -81,5 +88,15 @@ Deno.test("the demo shows each agent's first recorded transcript, replayed", () 
       t.events.filter((e) => e.type === "tool_call").map((e) => e.data.name),
     );
     assertEquals([view.tokensIn, view.tokensOut], [t.usage.tokensIn, t.usage.tokensOut]);
+  }
+});
+
+Deno.test("each Solutions page's demo ships its agent's recorded transcript", () => {
+  for (const agent of agents) {
+    const html = renderToString(h(DemoSlot, { agent: agent.id, title: "Try", intro: "Try it" }));
+    const first = shippedTranscripts[agent.id].examples[0];
+    assert(html.includes(`Recorded example: ${first.label}`), `${agent.id}: recorded label`);
+    const line = first.output.split("\n")[0].replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+    assert(html.includes(line.slice(0, 30)), `${agent.id}: the recorded answer is on the page`);
   }
 });
