@@ -3,9 +3,9 @@ import { useEffect, useRef } from "preact/hooks";
 import { formatCost, formatElapsed } from "../lib/live_demo/format.ts";
 import { applyRunEvent, EMPTY_RUN, isFinished, type RunView } from "../lib/live_demo/run_state.ts";
 import { followRun, type StreamState } from "../lib/live_demo/stream.ts";
-import { linkParts } from "../lib/live_demo/text.ts";
+import { markdown, settled } from "../lib/live_demo/markdown.ts";
 import { traceHeaders } from "../lib/telemetry/browser.ts";
-import type { DemoAgent, RecordedRun } from "../lib/live_demo/types.ts";
+import type { DemoAgent, DemoField, DemoStep, RecordedRun } from "../lib/live_demo/types.ts";
 
 /** Props of the live demo. */
 export interface LiveDemoProps {
@@ -27,6 +27,7 @@ interface SavedRun {
 }
 
 const STORAGE_KEY = "relay.liveDemo";
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
 function storageKey(): string {
   return `${STORAGE_KEY}:${location.pathname}`;
@@ -48,6 +49,21 @@ function loadRun(): SavedRun | null {
   }
 }
 
+interface Upload {
+  name: string;
+  type: string;
+  contentBase64: string;
+}
+
+async function readUpload(file: File): Promise<Upload> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return { name: file.name, type: file.type, contentBase64: btoa(bin) };
+}
+
 async function problemOf(res: Response): Promise<Problem> {
   const body = await res.json().catch(() => null) as { error?: Problem } | null;
   return body?.error ?? { code: "http_" + res.status, message: "The demo is unavailable." };
@@ -58,6 +74,9 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
   const agentId = useSignal(agents[0].id);
   const agent = useComputed(() => agents.find((a) => a.id === agentId.value) ?? agents[0]);
   const values = useSignal<Record<string, string>>({ ...(agents[0].samples[0]?.input ?? {}) });
+  const sample = useSignal(agents[0].samples.length ? 0 : -1);
+  const upload = useSignal<Upload | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   const hydrated = useSignal(false);
   const starting = useSignal(false);
   const runId = useSignal<string | null>(null);
@@ -131,7 +150,10 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
           accept: "application/json",
           ...traceHeaders(),
         },
-        body: JSON.stringify({ agent: agentId.value, input }),
+        body: JSON.stringify({
+          agent: agentId.value,
+          input: upload.value ? { ...input, document: upload.value } : input,
+        }),
       });
       if (res.status !== 202) {
         problem.value = await problemOf(res);
@@ -159,10 +181,37 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
     }).catch(() => {});
   };
 
+  const pick = (a: DemoAgent, index: number) => {
+    sample.value = index;
+    values.value = { ...(a.samples[index]?.input ?? {}) };
+    upload.value = null;
+    if (fileInput.current) fileInput.current.value = "";
+  };
+
   const choose = (id: string) => {
     agentId.value = id;
-    const a = agents.find((x) => x.id === id)!;
-    values.value = { ...(a.samples[0]?.input ?? {}) };
+    pick(agents.find((x) => x.id === id)!, 0);
+  };
+
+  const edit = (f: DemoField, value: string) => {
+    const a = agent.value;
+    const from = a.samples[sample.value]?.input ?? {};
+    const kept = Object.entries(values.value).filter(([k, v]) =>
+      a.fields.some((x) => x.name === k) && !(f.multiline && k !== f.name && from[k] === v)
+    );
+    sample.value = -1;
+    values.value = { ...Object.fromEntries(kept), [f.name]: value };
+  };
+
+  const attach = async (e: Event) => {
+    const el = e.target as HTMLInputElement;
+    const file = el.files?.[0];
+    problem.value = null;
+    upload.value = null;
+    if (file && file.size > MAX_UPLOAD_BYTES) {
+      el.value = "";
+      problem.value = { code: "document_too_large", message: "The document must be at most 2 MB." };
+    } else if (file) upload.value = await readUpload(file);
   };
 
   const v = view.value;
@@ -186,6 +235,8 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
     ? v.notice ?? "Retrying…"
     : v.seq === 0
     ? "Waiting for a worker…"
+    : v.steps.some((s) => s.status === "running")
+    ? `Calling ${v.steps.find((s) => s.status === "running")!.name}…`
     : "Running…";
   const busy = starting.value || running.value;
   const id = `live-demo-${agents.map((a) => a.id).join("-")}`;
@@ -220,37 +271,56 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
           )}
           {agent.value.samples.length > 0 && (
             <div class="demo-samples" role="group" aria-label="Example inputs">
-              {agent.value.samples.map((s) => (
-                <button
-                  key={s.label}
-                  type="button"
-                  class="chip secondary"
-                  disabled={busy}
-                  onClick={() => (values.value = { ...s.input })}
-                >
-                  {s.label}
-                </button>
-              ))}
+              {[
+                ...agent.value.samples.map((s) =>
+                  s.label
+                ),
+                "Custom",
+              ].map((label, i, all) => {
+                const index = i === all.length - 1 ? -1 : i;
+                return (
+                  <button
+                    key={label}
+                    type="button"
+                    class="chip secondary"
+                    aria-pressed={sample.value === index}
+                    disabled={busy}
+                    onClick={() => pick(agent.value, index)}
+                  >
+                    {label}
+                  </button>
+                );
+              })}
             </div>
           )}
           {agent.value.fields.map((f) => {
+            const fid = `${id}-${f.name}`;
             const common = {
-              id: `${id}-${f.name}`,
+              id: fid,
               name: f.name,
-              required: f.required,
+              required: f.required && !upload.value,
               placeholder: f.placeholder,
               value: values.value[f.name] ?? "",
-              onInput: (e: Event) => (values.value = {
-                ...values.value,
-                [f.name]: (e.target as HTMLInputElement).value,
-              }),
+              onInput: (e: Event) => edit(f, (e.target as HTMLInputElement).value),
             };
             return (
               <div class="field" key={`${agent.value.id}-${f.name}`}>
-                <label for={common.id}>{f.label}</label>
-                {f.multiline
+                <label for={fid}>{f.label}</label>
+                {f.kind === "file"
+                  ? (
+                    <input
+                      type="file"
+                      id={fid}
+                      name={f.name}
+                      accept={f.accept}
+                      ref={fileInput}
+                      disabled={busy}
+                      onChange={attach}
+                    />
+                  )
+                  : f.multiline
                   ? <textarea rows={5} {...common} />
-                  : <input type="text" {...common} />}
+                  : <input type={f.kind ?? "text"} maxLength={300} {...common} />}
               </div>
             );
           })}
@@ -290,18 +360,15 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
         {runId.value
           ? (
             <>
-              {v.steps.length > 0 && (
-                <ol class="demo-steps" aria-label="Tool calls">
-                  {v.steps.map((s) => (
-                    <li key={s.id} data-state={s.status}>
-                      <code>{s.name}</code> <span>{s.summary}</span>
-                    </li>
-                  ))}
-                </ol>
-              )}
               <div class="demo-output" aria-label="Answer" aria-busy={running.value}>
-                {linkParts(v.text).map((p, i) =>
-                  p.href ? <a key={i} href={p.href}>{p.text}</a> : <span key={i}>{p.text}</span>
+                {v.parts.map((p, i) =>
+                  typeof p === "number"
+                    ? <Step key={`s${p}`} step={v.steps[p]} />
+                    : (
+                      <div key={`t${i}`} class="md">
+                        {markdown(settled(p, !running.value || i < v.parts.length - 1))}
+                      </div>
+                    )
                 )}
               </div>
               <dl class="demo-meter">
@@ -311,11 +378,14 @@ export default function LiveDemo({ agents, recorded }: LiveDemoProps) {
                 </div>
                 <div>
                   <dt>Tokens</dt>
-                  <dd data-tokens>{v.tokensIn} in · {v.tokensOut} out</dd>
+                  <dd data-tokens data-measured={v.measured}>
+                    {v.measured ? "" : "≈ "}
+                    {v.tokensIn} in · {v.tokensOut} out
+                  </dd>
                 </div>
                 <div>
                   <dt>Cost</dt>
-                  <dd data-cost>{formatCost(v.costUsd)}</dd>
+                  <dd data-cost>{(v.measured ? "" : "≈ ") + formatCost(v.costUsd)}</dd>
                 </div>
                 <div>
                   <dt>Provider</dt>
@@ -352,14 +422,34 @@ function Recorded({ run, agent }: { run: RecordedRun; agent: DemoAgent }) {
           </li>
         ))}
       </ol>
-      <div class="recorded-output" tabindex={0}>
-        {linkParts(run.output).map((p, i) =>
-          p.href ? <a key={i} href={p.href}>{p.text}</a> : <span key={i}>{p.text}</span>
-        )}
-      </div>
+      <div class="recorded-output md" tabindex={0}>{markdown(run.output)}</div>
       <p class="muted">
         Recorded with the {run.providerLabel}: {run.tokensIn} tokens in · {run.tokensOut} out.
       </p>
     </section>
+  );
+}
+
+/** One tool call: its arguments, a spinner while it runs, and its result to expand. */
+function Step({ step }: { step: DemoStep }) {
+  const args = JSON.stringify(step.arguments);
+  return (
+    <div class="demo-step" data-state={step.status}>
+      <p class="step-call">
+        <span class="step-icon" aria-hidden="true" />
+        <code>{step.name}</code>
+        <span class="visually-hidden">, {step.status}:</span>{" "}
+        <span class="step-args">{args.length > 160 ? args.slice(0, 159) + "…" : args}</span>
+      </p>
+      {step.status !== "running" && (
+        <details>
+          <summary>{step.summary}</summary>
+          <p>Arguments</p>
+          <pre>{JSON.stringify(step.arguments, null, 2)}</pre>
+          <p>Result</p>
+          <pre>{typeof step.result === "string" ? step.result : JSON.stringify(step.result, null, 2)}</pre>
+        </details>
+      )}
+    </div>
   );
 }

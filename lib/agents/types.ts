@@ -53,7 +53,7 @@ export interface AgentDefinition<
   /** Turns prepared input into the user message a model reads. */
   userMessage(input: Ready): string;
   tools: Tool[];
-  /** The form fields the live demo shows (string fields of the input). */
+  /** The form fields the live demo shows (text, URL and file fields of the input). */
   fields: DemoField[];
   /** Example input that clients and tests can start the agent with. */
   example: Input;

@@ -11,6 +11,10 @@ export interface DemoField {
   multiline: boolean;
   required: boolean;
   placeholder?: string;
+  /** A URL input or a file picker (sent as `{ name, type, contentBase64 }`); text by default. */
+  kind?: "url" | "file";
+  /** The file types a file field accepts. */
+  accept?: string;
 }
 
 /** An agent as the demo offers it. */
@@ -30,6 +34,8 @@ export interface DemoStep {
   arguments: Record<string, unknown>;
   status: "running" | "done" | "failed";
   summary: string;
+  /** The tool's result (or its error message), once it finished. */
+  result?: unknown;
 }
 
 /** A recorded run of an agent on one of its samples, as the demo shows it before a live run. */

@@ -1,7 +1,24 @@
 import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
-import { assertNoConsoleErrors, openPage, withBrowser } from "../support/browser.ts";
+import {
+  assertNoAxeViolations,
+  assertNoConsoleErrors,
+  openPage,
+  withBrowser,
+} from "../support/browser.ts";
 import { anonymousDemoQuota } from "../../lib/plans.ts";
+import { Buffer } from "node:buffer";
+import { startFakeOpenAi, textChunks, toolCallChunks } from "../support/fake_openai.ts";
+
+/** The text a reader sees of Markdown `md` (syntax removed). */
+function markdownText(md: string): string {
+  return md.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1").replace(/^\s*([-*+]|\d+[.)])\s+/gm, "")
+    .replace(/\*\*|`/g, "");
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, "");
+}
 
 Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stream, and says when the quota is used up", async () => {
   const app = await startTestApp({ env: { OFFLINE_CHUNK_DELAY_MS: "60" } });
@@ -26,20 +43,23 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
       await run.click();
       await recorded.waitFor({ state: "detached" });
       await page.waitForFunction(() =>
-        (document.querySelector("[data-island=LiveDemo] .demo-output")?.textContent ?? "")
+        (document.querySelector("[data-island=LiveDemo] .demo-output .md")?.textContent ?? "")
           .length > 0
       );
       const firstTokenMs = Math.round(performance.now() - clicked);
       console.log(`click to first token: ${firstTokenMs} ms`);
-      await demo.locator(".demo-steps li[data-state=done]").first().waitFor();
-      assertStringIncludes(await demo.locator(".demo-steps").textContent() ?? "", "search_docs");
+      await demo.locator(".demo-step[data-state=done]").first().waitFor();
+      assertStringIncludes(
+        await demo.locator(".demo-step").first().textContent() ?? "",
+        "search_docs",
+      );
       assertEquals(await demo.locator("[data-provider]").textContent(), "offline engine");
 
       await page.waitForFunction(() =>
-        (document.querySelector("[data-island=LiveDemo] .demo-output")?.textContent ?? "")
+        (document.querySelector("[data-island=LiveDemo] .demo-output .md")?.textContent ?? "")
           .length > 60
       );
-      const before = await demo.locator(".demo-output").textContent() ?? "";
+      const before = await demo.locator(".demo-output .md").textContent() ?? "";
       assertEquals(await demo.getAttribute("data-status"), null);
       assert(
         await page.locator("[data-island=LiveDemo] .live-demo[data-status=running]").count() === 1,
@@ -49,7 +69,7 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
       await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
         timeout: 30_000,
       });
-      const text = await demo.locator(".demo-output").textContent() ?? "";
+      const text = await demo.locator(".demo-output .md").textContent() ?? "";
       assert(text.startsWith(before), "the reloaded text continues what was shown before");
       const runId = await page.evaluate(() =>
         performance.getEntriesByType("resource").map((e) => e.name)
@@ -60,7 +80,7 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
         return await res.json();
       }, runId);
       assertEquals(record.status, "succeeded");
-      assertEquals(text, record.output.replace(/\[([^\]]+)\]\([^)]+\)/g, "$1"));
+      assertEquals(squash(text), squash(markdownText(record.output)));
       assertStringIncludes(text, "Sources:");
       assert(
         await demo.locator(".demo-output a[href^='/docs/']").count() > 0,
@@ -74,7 +94,7 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
       await page.waitForFunction(() => {
         const root = document.querySelector("[data-island=LiveDemo] .live-demo");
         return root?.getAttribute("data-status") === "running" &&
-          (root.querySelector(".demo-output")?.textContent ?? "").length > 0;
+          (root.querySelector(".demo-output .md")?.textContent ?? "").length > 0;
       });
       console.log(`click to first token, warm: ${Math.round(performance.now() - again)} ms`);
       await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor();
@@ -99,6 +119,230 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
       const alertText = await demo.getByRole("alert").textContent() ?? "";
       assertStringIncludes(alertText, `${anonymousDemoQuota.runsPerDay} demo runs`);
       assertNoConsoleErrors(collected, { ignore: [/status of 429/] });
+    });
+  } finally {
+    await app.stop();
+  }
+});
+
+/** Records what the demo showed after every DOM change, for checks on what was visible mid-stream. */
+function watchDemo() {
+  const root = document.querySelector("[data-island=LiveDemo]")!;
+  const w = window as unknown as { snaps: Record<string, unknown>[] };
+  w.snaps = [];
+  new MutationObserver(() => {
+    const live = root.querySelector(".live-demo")!;
+    const tokens = root.querySelector("[data-tokens]");
+    w.snaps.push({
+      status: live.getAttribute("data-status"),
+      text: [...root.querySelectorAll(".demo-output .md")].map((e) => e.textContent).join("\n"),
+      links: root.querySelectorAll(".demo-output .md a").length,
+      strong: root.querySelectorAll(".demo-output .md strong").length,
+      tables: root.querySelectorAll(".demo-output .md table").length,
+      tokens: tokens?.textContent ?? "",
+      measured: tokens?.getAttribute("data-measured"),
+    });
+  }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+}
+
+interface Snap {
+  status: string;
+  text: string;
+  links: number;
+  strong: number;
+  tables: number;
+  tokens: string;
+  measured: string;
+}
+
+Deno.test("the demo shows tool steps in order with arguments and results, renders Markdown while streaming without half-links, and counts tokens live", async () => {
+  const fake = startFakeOpenAi();
+  const parts = [
+    "Rotate a secret in **two",
+    " steps**:\n\n- Create the new key\n- Read [the secrets",
+    " guide](/docs/secr",
+    "ets) first\n\n| Step | Where |\n|---",
+    "|---|\n| Rotate | Dash",
+    "board |\n\nDone.",
+  ];
+  fake.script(
+    {
+      kind: "stream",
+      chunks: [
+        ...textChunks(["Let me check ", "the docs."]).slice(0, 2),
+        ...toolCallChunks("call_1", "search_docs", ['{"query":', '"rotate a secret"}']),
+      ],
+      delayMs: 150,
+    },
+    { kind: "stream", chunks: textChunks(parts), delayMs: 400 },
+  );
+  const app = await startTestApp({
+    env: {
+      OPENAI_API_KEY: "sk-test-key",
+      OPENAI_BASE_URL: fake.baseURL,
+      OPENAI_MAX_RETRIES: "0",
+    },
+  });
+  try {
+    await withBrowser(async (browser) => {
+      const { page, collected } = await openPage(browser, `${app.url}/solutions/knowledge`);
+      const demo = page.locator("[data-island=LiveDemo]");
+      await page.waitForFunction(() =>
+        !document.querySelector<HTMLButtonElement>("[data-island=LiveDemo] button[type=submit]")
+          ?.disabled
+      );
+      await demo.getByLabel("Your question").fill("How do I rotate a secret?");
+      await page.evaluate(watchDemo);
+      await demo.getByRole("button", { name: "Run agent" }).click();
+      await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
+        timeout: 60_000,
+      });
+      const snaps = await page.evaluate(() =>
+        (window as unknown as { snaps: Snap[] }).snaps
+      ) as Snap[];
+      const running = snaps.filter((s) => s.status === "running");
+      for (const s of running) {
+        assert(!/\[|\]\(|\*\*|\|/.test(s.text), `half-finished Markdown was visible: ${s.text}`);
+      }
+      assert(running.some((s) => s.strong > 0 && s.links > 0), "Markdown rendered mid-stream");
+      assert(running.some((s) => s.tables > 0), "the table appeared before the end");
+      const counts = running.filter((s) => s.measured === "false")
+        .map((s) => Number(s.tokens.match(/(\d+) out/)?.[1] ?? 0));
+      assert(counts.some((n) => n > 0), `the meter counted before the end: ${counts}`);
+      assert(counts.at(-1)! > counts.find((n) => n > 0)!, `the meter grew: ${counts}`);
+      assertEquals(
+        (await demo.locator("[data-tokens]").textContent())?.trim(),
+        "61 in · 18 out",
+        "the provider's usage replaces the estimate",
+      );
+      assertEquals(await demo.locator("[data-tokens]").getAttribute("data-measured"), "true");
+
+      const order = await demo.locator(".demo-output > *").evaluateAll((els) =>
+        els.map((e) => e.className)
+      );
+      assertEquals(order, ["md", "demo-step", "md"], "text, the tool call, then text");
+      const step = demo.locator(".demo-step");
+      assertStringIncludes(await step.textContent() ?? "", '{"query":"rotate a secret"}');
+      await step.locator("summary").click();
+      const result = await step.locator("details pre").last().textContent() ?? "";
+      assertStringIncludes(result, '"results"');
+      assertEquals(await demo.locator(".md a").getAttribute("href"), "/docs/secrets");
+      assertEquals(await demo.locator(".md td").allTextContents(), ["Rotate", "Dashboard"]);
+      assertNoConsoleErrors(collected);
+    });
+  } finally {
+    await app.stop();
+    await fake.close();
+  }
+});
+
+Deno.test("sample chips show the selection and never leak a sample's hidden fields; the demo fits 390 px", async () => {
+  const app = await startTestApp();
+  try {
+    await withBrowser(async (browser) => {
+      const { page, collected } = await openPage(browser, `${app.url}/solutions/support`, {
+        viewport: { width: 390, height: 844 },
+      });
+      const demo = page.locator("[data-island=LiveDemo]");
+      await page.waitForFunction(() =>
+        !document.querySelector<HTMLButtonElement>("[data-island=LiveDemo] button[type=submit]")
+          ?.disabled
+      );
+      const chip = (name: string) => demo.getByRole("button", { name, exact: true });
+      await chip("Charged twice").click();
+      assertEquals(await chip("Charged twice").getAttribute("aria-pressed"), "true");
+      assertEquals(await chip("Stream stops").getAttribute("aria-pressed"), "false");
+      await chip("Custom").focus();
+      await page.keyboard.press("Enter");
+      assertEquals(await chip("Custom").getAttribute("aria-pressed"), "true");
+      assertEquals(await demo.getByLabel("Ticket").inputValue(), "");
+
+      await chip("Charged twice").click();
+      await demo.getByLabel("Ticket").fill(
+        "Our dashboard export has been timing out since this morning and the team needs the report today.",
+      );
+      assertEquals(await chip("Custom").getAttribute("aria-pressed"), "true");
+      assertEquals(await chip("Charged twice").getAttribute("aria-pressed"), "false");
+      await demo.getByRole("button", { name: "Run agent" }).click();
+      await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
+        timeout: 60_000,
+      });
+      const answer = await demo.locator(".demo-output").textContent() ?? "";
+      assertStringIncludes(answer, "dashboard export");
+      assert(!/\bSam\b/.test(answer), `the sample's customer name leaked: ${answer}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 390, `no horizontal overflow at 390 px: ${width}`);
+      assertEquals(
+        await page.locator("[data-island=LiveDemo] [role=status]").getAttribute("aria-live"),
+        "polite",
+      );
+      assertNoConsoleErrors(collected);
+    });
+  } finally {
+    await app.stop();
+  }
+});
+
+Deno.test("the lead qualifier reads an uploaded .txt document and shows the website as given", async () => {
+  const app = await startTestApp();
+  try {
+    const bad = await fetch(`${app.url}/api/runs`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        agent: "lead-qualifier",
+        input: { text: "A logistics company with 400 employees.", website: "javascript:alert(1)" },
+      }),
+    });
+    assertEquals(bad.status, 400);
+    assertEquals((await bad.json()).error.code, "invalid_input");
+    await withBrowser(async (browser) => {
+      const { page, collected } = await openPage(browser, `${app.url}/solutions/sales`, {
+        viewport: { width: 390, height: 844 },
+      });
+      const demo = page.locator("[data-island=LiveDemo]");
+      await page.waitForFunction(() =>
+        !document.querySelector<HTMLButtonElement>("[data-island=LiveDemo] button[type=submit]")
+          ?.disabled
+      );
+      await demo.getByRole("button", { name: "Custom", exact: true }).click();
+      await demo.getByLabel(/^Document/).setInputFiles({
+        name: "huge.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.alloc(2 * 1024 * 1024 + 1, 97),
+      });
+      assertStringIncludes(await demo.getByRole("alert").textContent() ?? "", "at most 2 MB");
+      await demo.getByLabel("Company website (optional)").fill(
+        "https://zephyr-tiles.example/about",
+      );
+      await demo.getByLabel(/^Document/).setInputFiles({
+        name: "zephyr.txt",
+        mimeType: "text/plain",
+        buffer: Buffer.from(
+          "Zephyr Tiles is a manufacturing company with 1,200 employees and $90M in annual revenue. Our support team answers 5,000 tickets a month and wants to automate triage.",
+        ),
+      });
+      await demo.getByRole("button", { name: "Run agent" }).click();
+      await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
+        timeout: 60_000,
+      });
+      const extract = demo.locator(".demo-step").first();
+      assertStringIncludes(await extract.textContent() ?? "", "extract_firmographics");
+      assertStringIncludes(await extract.textContent() ?? "", "Zephyr Tiles is a manufacturing");
+      const answer = await demo.locator(".demo-output .md").last().textContent() ?? "";
+      assertStringIncludes(answer, "Website: https://zephyr-tiles.example/about");
+      await extract.locator("summary").click();
+      await extract.locator("summary").press("Enter");
+      assertEquals(
+        await extract.locator("details").getAttribute("open"),
+        null,
+        "keyboard closes it",
+      );
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 390, `long tool arguments wrap at 390 px: ${width}`);
+      await extract.locator("summary").press("Enter");
+      await assertNoAxeViolations(page, { include: "[data-island=LiveDemo]" });
+      assertNoConsoleErrors(collected);
     });
   } finally {
     await app.stop();

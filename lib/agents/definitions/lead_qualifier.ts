@@ -12,6 +12,9 @@ const input = z.object({
   company: text().trim().max(200).optional().describe("Company name, when known"),
   text: text().trim().max(20_000).default("")
     .describe("A company description, website copy or pasted notes"),
+  website: z.string().trim().max(300).regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, {
+    message: "The website must be an http(s) URL",
+  }).optional().describe("The company's website URL, as given (not fetched)"),
   document: uploadSchema.optional()
     .describe("An uploaded txt, md, csv or pdf file (base64) to read instead of, or besides, text"),
 }).refine((v) => v.text.length >= 20 || v.document, {
@@ -30,11 +33,17 @@ function fmt(value: string | number | null, suffix = ""): string {
 }
 
 /** The report the offline engine writes from the three tool results. */
-export function leadReport(facts: Firmographics, fit: FitScore, email: EmailDraft): string {
+export function leadReport(
+  facts: Firmographics,
+  fit: FitScore,
+  email: EmailDraft,
+  website?: string,
+): string {
   const lines = [
     `${facts.company ?? "This company"}: ${fit.verdict} (${fit.score}/100)`,
     "",
     "Firmographics",
+    ...(website ? [`- Website: ${website}`] : []),
     `- Industry: ${fmt(facts.industry)}`,
     `- Employees: ${fmt(facts.employees)}`,
     `- Revenue: ${
@@ -75,6 +84,7 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
   userMessage: (v) =>
     [
       v.company ? `Company: ${quoteUntrusted(v.company).text}` : "",
+      v.website ? `Website: ${quoteUntrusted(v.website).text}` : "",
       "Company description:",
       quoteUntrusted(documentText(v), { source: v.document?.name }).text,
     ].filter(Boolean).join("\n"),
@@ -87,6 +97,22 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       multiline: true,
       required: true,
       placeholder: "Paste what the prospect wrote, or their website's About page",
+    },
+    {
+      name: "website",
+      label: "Company website (optional)",
+      multiline: false,
+      required: false,
+      kind: "url",
+      placeholder: "https://",
+    },
+    {
+      name: "document",
+      label: "Document (optional: txt, md, csv or pdf, up to 2 MB)",
+      multiline: false,
+      required: false,
+      kind: "file",
+      accept: ".txt,.md,.csv,.pdf,text/plain,text/markdown,text/csv,application/pdf",
     },
   ],
   example: {
@@ -137,6 +163,6 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       signals: facts.signals,
       unknowns: fit.unknowns,
     }) as EmailDraft;
-    return leadReport(facts, fit, email);
+    return leadReport(facts, fit, email, v.website);
   },
 };

@@ -7,7 +7,14 @@ import { RUN_TTL_MS } from "./record.ts";
 /** Payload of each event type. */
 export interface RunEventMap {
   /** An attempt began (attempt > 1 means: drop the text of the previous attempt). */
-  started: { attempt: number; provider: string; providerLabel: string; model: string };
+  started: {
+    attempt: number;
+    provider: string;
+    providerLabel: string;
+    model: string;
+    /** Estimated tokens of the prompt (the live meter's starting point until usage comes). */
+    promptTokens?: number;
+  };
   token: { text: string };
   tool_call: { id: string; name: string; arguments: Record<string, unknown> };
   tool_result: { id: string; name: string; result: unknown; error?: string };

@@ -2,6 +2,7 @@
 import type { Services } from "../../services.ts";
 import { searchDocs } from "../../docs/search.ts";
 import { costOf } from "../pricing.ts";
+import { estimateTokens } from "../tokens.ts";
 import { CircuitBreaker } from "../providers/breaker.ts";
 import { runOffline } from "../providers/offline.ts";
 import { OpenAiProvider } from "../providers/openai.ts";
@@ -53,6 +54,7 @@ export async function executeAttempt(
     provider: run.provider,
     providerLabel: providerLabel(run.provider),
     model: run.model,
+    promptTokens: estimateTokens(agent.systemPrompt) + estimateTokens(agent.userMessage(run.input)),
   });
   const writer = new RunEventWriter((type, data) => emitRunEvent(services, run.id, type, data));
   return await traceLlmCall({ provider: run.provider, model: run.model }, async (llm) => {
