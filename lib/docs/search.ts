@@ -6,6 +6,7 @@
  * its island, and the docs-assistant agent (`searchDocs`).
  */
 import { analyze, fold, tokenize } from "./analyze.ts";
+import type { DocAudience } from "./source.ts";
 import { getDocsSite } from "./store.ts";
 
 /** One search result: a section of a docs page. */
@@ -24,6 +25,8 @@ export interface DocHit {
   snippet: string;
   /** Relevance, higher is better (comparable within one query only). */
   score: number;
+  /** Who the page is for: its users, or the contributors to Relay itself. */
+  audience: DocAudience;
 }
 
 /** One searchable section. */
@@ -33,6 +36,8 @@ export interface SearchEntry {
   section: string;
   anchor: string;
   text: string;
+  /** Who the page is for (default everyone). */
+  audience?: DocAudience;
 }
 
 interface Posting {
@@ -173,6 +178,7 @@ export class SearchIndex {
         url: `/docs/${e.slug}${e.anchor ? `#${e.anchor}` : ""}`,
         snippet: snippet(e.text, hitTerms.get(entry)!),
         score: Math.round(score * 1000) / 1000,
+        audience: e.audience ?? "everyone",
       });
     }
     return hits;
@@ -246,6 +252,7 @@ export async function docsSearchEntries(): Promise<SearchEntry[]> {
         section: s.heading || p.title,
         anchor: s.id,
         text: s.text,
+        audience: p.audience,
       }))
   );
 }

@@ -1,6 +1,8 @@
 /**
  * Reads the Markdown files under docs/ with their front matter. The sidebar order comes from
  * the front matter (`group`, `order`); files without it still appear, after the ordered ones.
+ * `audience: contributors` marks a page written for people who work on Relay itself (its test
+ * drills, its docs conventions) rather than for its users.
  *
  * ```md
  * ---
@@ -22,8 +24,13 @@ export interface DocSource {
   description: string | null;
   group: string;
   order: number;
+  /** Who the page is for: its users (the default) or the contributors to Relay itself. */
+  audience: DocAudience;
   markdown: string;
 }
+
+/** Readers a docs page is written for. */
+export type DocAudience = "everyone" | "contributors";
 
 /** Sidebar group of files that do not name one. */
 export const DEFAULT_GROUP = "More";
@@ -33,6 +40,7 @@ const frontMatterSchema = z.object({
   description: z.string().min(1).optional(),
   group: z.string().min(1).optional(),
   order: z.coerce.number().finite().optional(),
+  audience: z.enum(["everyone", "contributors"]).optional(),
 }).loose();
 
 /** Splits `---` front matter (simple `key: value` lines) from the Markdown body. */
@@ -61,6 +69,7 @@ export function parseDocSource(slug: string, text: string): DocSource {
     description: fm.description ?? null,
     group: fm.group ?? DEFAULT_GROUP,
     order: fm.order ?? Number.POSITIVE_INFINITY,
+    audience: fm.audience ?? "everyone",
     markdown: body,
   };
 }

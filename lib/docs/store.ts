@@ -5,7 +5,7 @@
 import { siteConfig } from "../site_config.ts";
 import { type DocSection, renderMarkdown, type TocEntry } from "./markdown.ts";
 import { expandSettingsTable } from "./settings_table.ts";
-import { orderDocs, readDocSources } from "./source.ts";
+import { type DocAudience, orderDocs, readDocSources } from "./source.ts";
 
 /** A link to a docs page. */
 export interface DocLink {
@@ -19,6 +19,8 @@ export interface DocPage extends DocLink {
   description: string;
   group: string;
   order: number;
+  /** Who the page is for (front matter `audience`, default everyone). */
+  audience: DocAudience;
   html: string;
   toc: TocEntry[];
   sections: DocSection[];
@@ -64,6 +66,7 @@ export async function buildDocsSite(dir: URL = DOCS_DIR): Promise<DocsSite> {
       description: s.description ?? summary(r.sections[0]?.text ?? "") ?? title,
       group: s.group,
       order: s.order,
+      audience: s.audience,
       html: r.html,
       toc: r.toc,
       sections: r.sections,

@@ -2,7 +2,7 @@
  * `deno task eval`: runs the evaluation cases on the offline engine, or on the configured
  * provider when OPENAI_API_KEY is set (`--offline` forces the offline engine), prints accuracy
  * per agent and per field, and exits 1 when any agent scores under the pass mark.
- * `--failures` also lists every failed check.
+ * `--failures` also lists every failed check; `--holdout` runs the held-out cases instead.
  */
 import { loadSettings } from "../../lib/config.ts";
 import { type Engine, offlineEngine, providerEngine } from "./engine.ts";
@@ -22,7 +22,9 @@ console.log(
   `Engine: ${settings.openaiApiKey ? `OpenAI-compatible (${settings.openaiModel})` : "offline"}`,
 );
 const started = performance.now();
-const scores = await runEval(engine);
+const set = Deno.args.includes("--holdout") ? "holdout" : "main";
+console.log(`Cases: ${set}`);
+const scores = await runEval(engine, set);
 console.log(formatTable(scores));
 if (Deno.args.includes("--failures")) console.log(`\n${formatFailures(scores) || "no failures"}`);
 console.log(`\n${((performance.now() - started) / 1000).toFixed(1)} s`);

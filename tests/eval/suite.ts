@@ -2,6 +2,7 @@
 import { DOCS_CASES } from "./cases/docs_cases.ts";
 import { LEAD_CASES } from "./cases/lead_cases.ts";
 import { TRIAGE_CASES } from "./cases/triage_cases.ts";
+import { DOCS_HOLDOUT, LEAD_HOLDOUT, TRIAGE_HOLDOUT } from "./cases/holdout.ts";
 import type { Engine } from "./engine.ts";
 import { type Check, gradeDocs, gradeLead, gradeTriage } from "./grade.ts";
 
@@ -64,13 +65,22 @@ async function each<C>(
   return tally(agent, out);
 }
 
-/** Runs the whole evaluation. */
-export async function runEval(engine: Engine): Promise<AgentScore[]> {
+/** Which cases to run: the main set, or the held-out set that no agent was tuned on. */
+export type CaseSet = "main" | "holdout";
+
+const SETS = {
+  main: { docs: DOCS_CASES, lead: LEAD_CASES, triage: TRIAGE_CASES },
+  holdout: { docs: DOCS_HOLDOUT, lead: LEAD_HOLDOUT, triage: TRIAGE_HOLDOUT },
+};
+
+/** Runs the whole evaluation on one set of cases (default the main set). */
+export async function runEval(engine: Engine, set: CaseSet = "main"): Promise<AgentScore[]> {
+  const cases = SETS[set];
   const short = (s: string) => s.length > 60 ? `${s.slice(0, 57)}...` : s;
   return [
     await each(
       "docs-assistant",
-      DOCS_CASES,
+      cases.docs,
       engine,
       (c) => ({ question: c.question }),
       (c) => short(c.question),
@@ -78,7 +88,7 @@ export async function runEval(engine: Engine): Promise<AgentScore[]> {
     ),
     await each(
       "lead-qualifier",
-      LEAD_CASES,
+      cases.lead,
       engine,
       (c) => ({ ...(c.company ? { company: c.company } : {}), text: c.text }),
       (c) => short(c.text),
@@ -86,7 +96,7 @@ export async function runEval(engine: Engine): Promise<AgentScore[]> {
     ),
     await each(
       "support-triage",
-      TRIAGE_CASES,
+      cases.triage,
       engine,
       (c) => {
         const { expect: _, ...input } = c;

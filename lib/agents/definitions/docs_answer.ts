@@ -10,15 +10,33 @@ import type { Passage } from "../../docs/passages.ts";
 import { siteConfig } from "../../site_config.ts";
 import type { DocCitation } from "../tools/search_docs.ts";
 
-/** Below this share of the question's weighted words, a section does not answer it. */
-export const MIN_COVERAGE = 0.45;
-/** The best section's share and its best sentence's share must add up to at least this. */
-export const MIN_EVIDENCE = 0.8;
+/**
+ * The decision thresholds of the offline answer. `deno task eval:calibrate` grades a grid of
+ * them on the eval's main docs cases (a wrong answer costs more than an honest "not in the
+ * docs"; then more passed checks, then stricter); the values below are its best point.
+ */
+export interface AnswerThresholds {
+  /** Below this share of the question's weighted words, a section does not answer it. */
+  minCoverage: number;
+  /** The best section's share and its best sentence's share must add up to at least this. */
+  minEvidence: number;
+  /** A sentence of the second or third section is quoted when it holds this share of the best, */
+  otherSectionShare: number;
+  /** ...and at least this share of the question on its own, */
+  minOtherSentence: number;
+  /** ...from a section covering at least this share of the question. */
+  minOtherCoverage: number;
+}
+
+/** The thresholds the docs assistant uses. */
+export const THRESHOLDS: AnswerThresholds = {
+  minCoverage: 0.45,
+  minEvidence: 0.8,
+  otherSectionShare: 0.8,
+  minOtherSentence: 0.35,
+  minOtherCoverage: 0.3,
+};
 const MAX_CHARS = 600;
-/** A sentence of the second or third section is quoted when it holds this share of the best. */
-const OTHER_SECTION_SHARE = 0.6;
-/** ...and at least this share of the question on its own. */
-const MIN_OTHER_SENTENCE = 0.35;
 /** A how-to question gets the section's code block when the section covers this much of it. */
 const CODE_SECTION_COVERAGE = 0.8;
 const PROCEDURAL =
@@ -45,7 +63,7 @@ const best = (r: DocCitation) => Math.max(0, ...r.passages.map((p) => p.relevanc
  * The sentences to quote: the first section's strongest, in order, then the best sentence of
  * each of the next two sections that is nearly as strong and says something new.
  */
-function choose(results: DocCitation[]): Quote[] {
+function choose(results: DocCitation[], t: AnswerThresholds): Quote[] {
   const first = results[0];
   const top = best(first);
   const quotes: Quote[] = [];
@@ -60,8 +78,8 @@ function choose(results: DocCitation[]): Quote[] {
   for (const [i, r] of results.slice(1, 3).entries()) {
     const p = r.passages.filter((x) => /^\P{Ll}/u.test(x.text) && !x.text.endsWith(":"))
       .toSorted((a, b) => b.relevance - a.relevance)[0];
-    if (!p || p.relevance < Math.max(top * OTHER_SECTION_SHARE, MIN_OTHER_SENTENCE)) continue;
-    if (r.coverage < MIN_COVERAGE) continue;
+    if (!p || p.relevance < Math.max(top * t.otherSectionShare, t.minOtherSentence)) continue;
+    if (r.coverage < t.minOtherCoverage) continue;
     if (chars + p.text.length > MAX_CHARS + 200) continue;
     if (quotes.some((q) => similar(q.text, p.text))) continue;
     quotes.push({ ...p, source: i + 1 });
@@ -76,12 +94,16 @@ function sentence(text: string): string {
 }
 
 /** The answer the offline engine gives from the sections found. */
-export function answerFromDocs(question: string, results: DocCitation[]): string {
-  const quotes = results[0]?.passages.length ? choose(results) : [];
+export function answerFromDocs(
+  question: string,
+  results: DocCitation[],
+  t: AnswerThresholds = THRESHOLDS,
+): string {
+  const quotes = results[0]?.passages.length ? choose(results, t) : [];
   const coverage = Math.max(0, ...results.slice(0, 3).map((r) => r.coverage));
   const codeRelevance = results[0]?.code ? results[0].codeRelevance : 0;
   const strongest = Math.max(codeRelevance, ...quotes.map((q) => q.relevance));
-  if (!quotes.length || coverage < MIN_COVERAGE || coverage + strongest < MIN_EVIDENCE) {
+  if (!quotes.length || coverage < t.minCoverage || coverage + strongest < t.minEvidence) {
     const near = results.slice(0, 2).map((r) => `[${r.title} › ${r.section}](${r.url})`);
     return [
       `The ${siteConfig.name} docs do not cover this: no section answers "${question.trim()}".`,

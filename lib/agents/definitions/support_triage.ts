@@ -46,6 +46,21 @@ const CATEGORY_TOPICS: Partial<Record<string, string>> = {
   outage: "health readyz",
 };
 
+/** Sections the offline triage searches before choosing the ones it cites. */
+const DOCS_SEARCHED = 6;
+/** Sections it cites. */
+const DOCS_CITED = 3;
+
+/**
+ * The sections to cite for a customer: pages written for users before pages written for
+ * contributors to the product (test drills, docs conventions), each group in search order.
+ */
+export function docsForCustomer(results: DocCitation[], limit = DOCS_CITED): DocCitation[] {
+  const forUsers = results.filter((r) => r.audience !== "contributors");
+  const forContributors = results.filter((r) => r.audience === "contributors");
+  return [...forUsers, ...forContributors].slice(0, limit);
+}
+
 /**
  * The words of a ticket worth searching the docs for: its subject, first sentence and any
  * question it asks, with the docs topics of its category.
@@ -67,6 +82,7 @@ export const supportTriage: AgentDefinition<TicketInput> = {
   systemPrompt: [
     "You are a support triage assistant.",
     "1. Call classify_ticket. 2. Call search_docs with the ticket's key terms. 3. Call draft_reply with the classification and the useful docs.",
+    'Prefer docs whose audience is "everyone": pages for "contributors" (test drills, docs conventions) rarely help a customer.',
     "Then report the category, priority and sentiment, the relevant docs as Markdown links, and the reply draft.",
     UNTRUSTED_CONTENT_RULE,
   ].join("\n"),
@@ -137,16 +153,18 @@ export const supportTriage: AgentDefinition<TicketInput> = {
       ...(v.subject ? { subject: v.subject } : {}),
       body: v.body,
     }) as TicketClassification;
-    const found = await callTool("search_docs", { query: docsQuery(v, c.category), limit: 3 }) as {
-      results: DocCitation[];
-    };
+    const found = await callTool("search_docs", {
+      query: docsQuery(v, c.category),
+      limit: DOCS_SEARCHED,
+    }) as { results: DocCitation[] };
+    const docs = docsForCustomer(found.results);
     const { reply } = await callTool("draft_reply", {
       ...(v.customerName ? { customerName: v.customerName } : {}),
       category: c.category,
       priority: c.priority,
       sentiment: c.sentiment,
-      docs: found.results.map((d) => ({ title: d.title, url: d.url })),
+      docs: docs.map((d) => ({ title: d.title, url: d.url })),
     }) as { reply: string };
-    return triageReport(c, found.results, reply);
+    return triageReport(c, docs, reply);
   },
 };

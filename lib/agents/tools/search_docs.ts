@@ -1,6 +1,7 @@
 /** `search_docs`: full-text search over the product docs, returning citable sections. */
 import { z } from "zod";
 import { type Passage, sectionPassages } from "../../docs/passages.ts";
+import type { DocAudience } from "../../docs/source.ts";
 import type { Tool } from "../types.ts";
 
 const args = z.object({
@@ -14,6 +15,8 @@ export interface DocCitation {
   section: string;
   url: string;
   snippet: string;
+  /** Who the page is for: its users ("everyone") or the contributors to the product itself. */
+  audience: DocAudience;
   /** The section's sentences that best match the query, best first. */
   passages: Passage[];
   /** 0-1: how much of the query the section covers (its telling words weigh more). */
@@ -37,6 +40,7 @@ export const searchDocsTool: Tool<z.infer<typeof args>, { results: DocCitation[]
       section: h.section,
       url: h.url,
       snippet: h.snippet,
+      audience: h.audience,
       ...await sectionPassages(h.slug, h.anchor, query),
     })));
     return { results };
