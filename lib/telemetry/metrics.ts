@@ -18,7 +18,7 @@
  * - `metrics.clientError({ kind })`: done by `POST /api/client-errors`.
  * - `metrics.outboxDrained({ kind, outcome })`: once per outbox entry the drainer handles.
  * Gauges read at scrape time: open SSE connections, queue depth and oldest message age (KV
- * pending markers, see queues/enqueue.ts), outbox depth and oldest entry age. Bind the KV they
+ * pending markers, see lib/jobs/run_job.ts), outbox depth and oldest entry age. Bind the KV they
  * read with `observeServices(services)` (done in lib/boot.ts).
  */
 import { openSseConnections } from "../http/sse.ts";

@@ -23,7 +23,7 @@ export const ESTIMATED_OUTPUT_TOKENS = 800;
  * limit would be passed, or a 400 `input_too_long` for a long anonymous input).
  */
 export async function reserveRunQuota(
-  services: Pick<Services, "kv" | "db" | "settings">,
+  services: Pick<Services, "kv" | "db" | "settings" | "jobs">,
   owner: RunOwner & { ipSubject: string },
   agent: AgentDefinition,
   input: Record<string, unknown>,

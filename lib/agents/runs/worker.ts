@@ -67,7 +67,7 @@ export async function handleRunMessage(message: RunMessage, services: Services):
     return;
   }
   if (!acquireSlot(services, services.settings.agentConcurrency)) {
-    await enqueueRun(services.kv, message, DEFER_MS + Math.round(Math.random() * DEFER_MS));
+    await enqueueRun(services, message, DEFER_MS + Math.round(Math.random() * DEFER_MS));
     return;
   }
   try {
@@ -163,7 +163,7 @@ async function onFailure(services: Services, run: RunRecord, error: unknown, out
           ? { ...r, status: "queued", attempt: r.attempt - 1, worker: null, leaseUntil: null }
           : null,
     ).catch(() => null);
-    await enqueueRun(services.kv, {
+    await enqueueRun(services, {
       runId: run.id,
       attempt: run.attempt,
       traceparent: run.traceparent ?? undefined,
@@ -227,7 +227,7 @@ export async function retryOrFail(
       message: failure.message,
       delayMs,
     });
-    await enqueueRun(services.kv, {
+    await enqueueRun(services, {
       runId,
       attempt: run.attempt + 1,
       traceparent: run.traceparent ?? undefined,
