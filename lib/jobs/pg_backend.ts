@@ -41,6 +41,13 @@ const RELAY_EVERY_MS = 1_000;
 const RELAY_GRACE_MS = 2_000;
 const RESTART_MS = 2_000;
 
+async function withTimeout(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((r) => (timer = setTimeout(r, ms)));
+  await Promise.race([promise, timeout]);
+  clearTimeout(timer);
+}
+
 /** graphile-worker's schema: `graphile_worker`, or `<DATABASE_SCHEMA>_jobs` for isolation. */
 export function jobsSchema(databaseSchema: string): string {
   return databaseSchema === "public" ? "graphile_worker" : `${databaseSchema.slice(0, 58)}_jobs`;
@@ -107,10 +114,11 @@ export function startPgJobs(services: Services, crons: boolean): Jobs {
       : [],
   );
 
+  // The worker restarts whenever it stops on its own (PostgreSQL went away at a bad moment).
   const started = (async () => {
     while (!stopping.signal.aborted) {
       try {
-        runner = await run({
+        const current = await run({
           connectionString: settings.databaseUrl,
           schema: jobsSchema(settings.databaseSchema),
           concurrency: settings.agentConcurrency + 4,
@@ -121,28 +129,38 @@ export function startPgJobs(services: Services, crons: boolean): Jobs {
           parsedCronItems,
           logger: graphileLogger,
         });
-        runner.promise.catch((error) => logger.error("jobs worker stopped", { error }));
+        runner = current;
         logger.info("jobs worker started", { backend: "postgres" });
-        return;
+        await current.promise;
       } catch (error) {
-        logger.warn("jobs worker cannot start; retrying", { error: (error as Error).message });
-        await new Promise((r) => setTimeout(r, RESTART_MS));
+        logger.warn("jobs worker stopped; restarting", { error: (error as Error).message });
       }
+      runner = null;
+      if (!stopping.signal.aborted) await new Promise((r) => setTimeout(r, RESTART_MS));
     }
   })();
+  const stopRunner = () => runner?.stop("shutdown") ?? Promise.resolve();
 
   const handOff = async (entry: Deno.KvEntry<Handoff>) => {
+    const current = runner;
+    if (!current) return;
     const h = entry.value;
-    const claim = await kv.atomic().check(entry)
-      .set(entry.key, { ...h, claimedUntil: Date.now() + CLAIM_MS }).commit();
-    if (!claim.ok || !runner) return;
+    const claimed = { ...h, claimedUntil: Date.now() + CLAIM_MS };
+    const claim = await kv.atomic().check(entry).set(entry.key, claimed).commit();
+    if (!claim.ok) return;
     const envelope: Envelope = { message: h.message, undelivered: h.undelivered };
-    await runner.addJob(h.message.type, envelope, {
-      runAt: new Date(h.runAt),
-      maxAttempts: h.maxAttempts,
-      jobKey: h.message.jobId,
-      jobKeyMode: "preserve_run_at",
-    });
+    try {
+      await current.addJob(h.message.type, envelope, {
+        runAt: new Date(h.runAt),
+        maxAttempts: h.maxAttempts,
+        jobKey: h.message.jobId,
+        jobKeyMode: "preserve_run_at",
+      });
+    } catch (error) {
+      await kv.atomic().check({ key: entry.key, versionstamp: claim.versionstamp })
+        .set(entry.key, { ...h, claimedUntil: Date.now() }).commit();
+      throw error;
+    }
     await kv.delete(entry.key);
   };
 
@@ -191,20 +209,12 @@ export function startPgJobs(services: Services, crons: boolean): Jobs {
       stopping.abort();
       clearInterval(relayTimer);
       await relaying;
-      await started;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)));
-      await Promise.race([runner?.stop("shutdown") ?? Promise.resolve(), timeout]);
-      clearTimeout(timer);
+      await withTimeout(stopRunner().catch(() => {}), timeoutMs);
     },
     async stop() {
       stopping.abort();
       clearInterval(relayTimer);
-      await started;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<void>((r) => (timer = setTimeout(r, 5_000)));
-      await Promise.race([runner?.promise.catch(() => {}), timeout]);
-      clearTimeout(timer);
+      await withTimeout(started, 5_000);
     },
   };
 }
