@@ -24,14 +24,17 @@ export async function claimTick(kv: Deno.Kv, name: string, now = Date.now()): Pr
   return res.ok;
 }
 
-/** Runs a schedule's handler with logs; errors are logged, never thrown. */
-export async function runSchedule(job: Schedule, services: Services): Promise<void> {
+/**
+ * Runs a schedule's handler for the tick due at `tick` (an ISO time) with logs; errors are
+ * logged, never thrown.
+ */
+export async function runSchedule(job: Schedule, services: Services, tick: string): Promise<void> {
   const started = performance.now();
   try {
     await job.run(services);
-    logger.info("cron done", { job: job.name, durationMs: performance.now() - started });
+    logger.info("cron done", { job: job.name, tick, durationMs: performance.now() - started });
   } catch (error) {
-    logger.error("cron failed", { job: job.name, error });
+    logger.error("cron failed", { job: job.name, tick, error });
   }
 }
 
@@ -65,7 +68,9 @@ export function startKvJobs(services: Services, crons: boolean): Jobs {
   if (crons) {
     for (const job of schedules) {
       Deno.cron(job.name, job.schedule, { signal: cronAbort.signal }, async () => {
-        if (await claimTick(kv, job.name)) await runSchedule(job, services);
+        const now = Date.now();
+        const tick = new Date(Math.floor(now / 60_000) * 60_000).toISOString();
+        if (await claimTick(kv, job.name, now)) await runSchedule(job, services, tick);
       });
     }
   }

@@ -35,6 +35,11 @@ interface Envelope {
   undelivered?: Deno.KvKey[];
 }
 
+/** The payload graphile-worker's crontab gives a scheduled job. */
+interface CronPayload {
+  _cron?: { ts: string };
+}
+
 const CLAIM_MS = 30_000;
 const RELAY_EVERY_MS = 1_000;
 /** A hand-off younger than this is left to the request that staged it. */
@@ -102,7 +107,10 @@ export function startPgJobs(services: Services, crons: boolean): Jobs {
   };
   const taskList: Record<string, Task> = {};
   for (const type of jobTypes()) taskList[type] = task(type);
-  for (const job of schedules) taskList[scheduleTask(job.name)] = () => runSchedule(job, services);
+  for (const job of schedules) {
+    taskList[scheduleTask(job.name)] = (payload) =>
+      runSchedule(job, services, (payload as CronPayload)._cron?.ts ?? new Date().toISOString());
+  }
   const parsedCronItems = parseCronItems(
     crons
       ? schedules.map((job) => ({
