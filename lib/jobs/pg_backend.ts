@@ -97,12 +97,14 @@ export function startPgJobs(services: Services, crons: boolean): Jobs {
     try {
       await runJob(kv, message, () => handler(message, services), "graphile_worker");
     } catch (error) {
-      if (helpers.job.attempts >= helpers.job.max_attempts && undelivered?.length) {
+      if (helpers.job.attempts < helpers.job.max_attempts) throw error;
+      // The last attempt failed: like KV queues, write the message where the enqueuer asked
+      // (a dead-letter list) and drop the job, so failed jobs do not pile up in PostgreSQL.
+      if (undelivered?.length) {
         const op = kv.atomic();
         for (const key of undelivered) op.set(key, message);
         await op.commit();
       }
-      throw error;
     }
   };
   const taskList: Record<string, Task> = {};
