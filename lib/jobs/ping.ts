@@ -1,13 +1,12 @@
 /** The readiness round trip: a ping job whose handler records the nonce it carried in KV. */
+import { jobPingKey } from "../../kv/keys.ts";
 import { type JobMessage, onJob } from "./registry.ts";
 
 /** Message type of the readiness ping. */
 export const JOBS_PING = "jobs.ping";
 
-const pingKey = (nonce: string): Deno.KvKey => ["jobs_pings", nonce];
-
 onJob(JOBS_PING, async (message, services) => {
-  await services.kv.set(pingKey(String(message.nonce)), Date.now(), { expireIn: 60_000 });
+  await services.kv.set(jobPingKey(String(message.nonce)), Date.now(), { expireIn: 60_000 });
 });
 
 /**
@@ -23,7 +22,7 @@ export async function pingJobs(
   const started = performance.now();
   await send({ type: JOBS_PING, nonce });
   while (performance.now() - started < timeoutMs) {
-    if ((await kv.get(pingKey(nonce))).value !== null) {
+    if ((await kv.get(jobPingKey(nonce))).value !== null) {
       return `round trip ${Math.round(performance.now() - started)} ms`;
     }
     await new Promise((r) => setTimeout(r, 20));

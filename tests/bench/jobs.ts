@@ -5,6 +5,7 @@
  * the first enqueue to the last one handled. The PostgreSQL backend needs DATABASE_URL.
  * Env: BENCH_JOBS (default 500). A figure, not pass/fail.
  */
+import { jobPingKey } from "../../kv/keys.ts";
 import { JOBS_PING } from "../../lib/jobs/ping.ts";
 import { startTestApp } from "../support/app.ts";
 
@@ -32,7 +33,7 @@ for (const jobs of backends) {
     const enqueued = performance.now() - started;
     let left = nonces;
     while (left.length > 0) {
-      const found = await app.services.kv.getMany(left.slice(0, 10).map((n) => ["jobs_pings", n]));
+      const found = await app.services.kv.getMany(left.slice(0, 10).map(jobPingKey));
       const done = new Set(found.filter((e) => e.value !== null).map((e) => String(e.key[1])));
       left = left.filter((n) => !done.has(n));
       if (done.size === 0) await new Promise((r) => setTimeout(r, 10));
