@@ -9,6 +9,7 @@ import { logger, setLogLevel } from "./telemetry/log.ts";
 import { isSharedKv, openKv } from "../kv/open.ts";
 import { LogHub } from "./realtime/hub.ts";
 import { startJobs } from "./jobs/mod.ts";
+import { watchRunLeases } from "./agents/runs/sweeper.ts";
 import "../queues/mod.ts";
 
 /** A running instance. */
@@ -49,6 +50,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     hub: new LogHub(kv, db, isSharedKv(settings.kvPath)),
   } as Omit<Services, "jobs"> as Services;
   services.jobs = startJobs(services, options.crons ?? true);
+  if (options.crons ?? true) watchRunLeases(services, shutdown.signal);
   observeServices(services);
   const app = createSite(services, siteAssets);
   const server = Deno.serve({

@@ -8,8 +8,8 @@ import { startTestApp } from "../support/app.ts";
 import { startFakeOpenAi, textChunks } from "../support/fake_openai.ts";
 import { startServerProcess } from "../support/process.ts";
 import { streamedText, Visitor } from "../support/runs.ts";
-import { getRun } from "../../lib/agents/runs/record.ts";
-import { sweepRuns } from "../../lib/agents/runs/sweeper.ts";
+import { getRun, updateRun } from "../../lib/agents/runs/record.ts";
+import { reclaimExpiredRuns, sweepRuns } from "../../lib/agents/runs/sweeper.ts";
 import { runDeadLetterKey } from "../../kv/keys.ts";
 
 Deno.test({
@@ -117,4 +117,49 @@ Deno.test("a queued run whose message was dead-lettered is failed by the sweeper
   } finally {
     await app.stop();
   }
+});
+
+Deno.test({
+  name: "a dead worker's run is reclaimed once when every instance's lease watch races for it",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const fake = startFakeOpenAi();
+    const parts = Array.from({ length: 40 }, (_, i) => `slow${i} `);
+    fake.script(
+      { kind: "stream", chunks: textChunks(parts), delayMs: 100 },
+      { kind: "stream", chunks: textChunks(["Taken ", "over."]) },
+    );
+    const app = await startTestApp({
+      env: {
+        OPENAI_API_KEY: "sk-test-key",
+        OPENAI_BASE_URL: fake.baseURL,
+        OPENAI_MAX_RETRIES: "0",
+        AGENT_RETRY_BASE_MS: "20",
+      },
+    });
+    try {
+      const v = new Visitor(app);
+      const runId = await v.start("docs-assistant", { question: "Who owns me?" });
+      const { kv } = app.services;
+      for (let i = 0; i < 200 && (await getRun(kv, runId))?.status !== "running"; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // As if its worker had died: another owner whose lease ran out.
+      await updateRun(kv, runId, (r) => ({ ...r, worker: "dead", leaseUntil: Date.now() - 1 }));
+      const now = Date.now();
+      const counts = await Promise.all(
+        Array.from({ length: 5 }, () => reclaimExpiredRuns(app.services, now)),
+      );
+      assert(counts.some((n) => n > 0), "reclaimed");
+      const events = await v.stream(runId);
+      assertEquals(events.filter((e) => e.event === "retrying").length, 1, "one retry");
+      assertEquals(events.filter((e) => e.event === "started").map((e) => e.data.attempt), [1, 2]);
+      assertEquals(events.filter((e) => e.event === "done").length, 1);
+      assertEquals(streamedText(events), "Taken over.");
+    } finally {
+      await app.stop();
+      await fake.close();
+    }
+  },
 });

@@ -2,13 +2,14 @@
  * The run sweeper (a cron, every minute): nothing stays queued or running forever. For each
  * run in the active index it retries (or fails, after the last attempt) runs whose worker's
  * lease expired because the process died, fails runs whose queue message was dead-lettered,
- * and persists finished runs that Postgres missed.
+ * and persists finished runs that Postgres missed. Every instance also reclaims expired leases
+ * every few seconds ({@link watchRunLeases}).
  */
 import { prefixes, runDeadLetterKey } from "../../../kv/keys.ts";
 import type { Services } from "../../services.ts";
 import { logger } from "../../telemetry/log.ts";
 import { finishRun, persistRun } from "./finish.ts";
-import { getRun, isTerminal } from "./record.ts";
+import { getRun, isTerminal, LEASE_MS, type RunRecord } from "./record.ts";
 import { retryOrFail } from "./worker.ts";
 
 /** What one sweep did. */
@@ -16,6 +17,49 @@ export interface SweepReport {
   retried: number;
   failed: number;
   persisted: number;
+}
+
+/** Gives a run whose worker's lease expired its next attempt (or fails it after the last). */
+function reclaimRun(services: Services, run: RunRecord, now: number): Promise<void> {
+  return retryOrFail(services, run.id, {
+    code: "worker_lost",
+    message: "The worker running this agent stopped responding.",
+    retryable: true,
+  }, (r) => r.status === "running" && r.attempt === run.attempt && (r.leaseUntil ?? 0) < now);
+}
+
+/**
+ * Reclaims only the runs whose lease expired (the worker died); cheap enough to run every few
+ * seconds on every instance, so a killed instance's runs move on within about a lease.
+ * Returns how many were reclaimed.
+ */
+export async function reclaimExpiredRuns(services: Services, now = Date.now()): Promise<number> {
+  let reclaimed = 0;
+  for await (const entry of services.kv.list<string>({ prefix: prefixes.activeRuns })) {
+    if (entry.value !== "running") continue;
+    const run = await getRun(services.kv, String(entry.key[1]));
+    if (run?.status !== "running" || (run.leaseUntil ?? 0) >= now || run.cancelRequested) continue;
+    await reclaimRun(services, run, now).catch((error) =>
+      logger.warn("run reclaim failed", { runId: run.id, error })
+    );
+    reclaimed++;
+  }
+  return reclaimed;
+}
+
+/**
+ * Runs {@link reclaimExpiredRuns} every half lease on this instance until `signal` aborts (the
+ * minute sweeper stays the floor for everything else).
+ */
+export function watchRunLeases(services: Services, signal: AbortSignal): void {
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    reclaimExpiredRuns(services).catch((error) => logger.warn("run lease watch failed", { error }))
+      .finally(() => (busy = false));
+  }, LEASE_MS / 2);
+  signal.addEventListener("abort", () => clearInterval(timer), { once: true });
 }
 
 /** Sweeps the active runs once; exported for the cron and for tests. */
@@ -43,11 +87,7 @@ export async function sweepRuns(services: Services, now = Date.now()): Promise<S
         await finishRun(services, runId, { status: "cancelled", output: "", usage: run.usage });
       } else if (run.status === "running" && (run.leaseUntil ?? 0) < now) {
         const last = run.attempt >= services.settings.agentMaxAttempts;
-        await retryOrFail(services, runId, {
-          code: "worker_lost",
-          message: "The worker running this agent stopped responding.",
-          retryable: true,
-        });
+        await reclaimRun(services, run, now);
         last ? report.failed++ : report.retried++;
       }
     } catch (error) {

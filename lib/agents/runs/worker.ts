@@ -201,22 +201,24 @@ export function describe(error: unknown, timeoutMs: number) {
 /**
  * Schedules the next attempt (jittered exponential backoff) while attempts remain; otherwise
  * fails the run and, when it failed for a retryable reason, puts it on the dead-letter list.
+ * `onlyIf` must hold for the run as read and when it is requeued (sweepers racing each other).
  */
 export async function retryOrFail(
   services: Services,
   runId: string,
   failure: { code: string; message: string; retryable: boolean; after?: number },
+  onlyIf: (run: RunRecord) => boolean = () => true,
 ): Promise<void> {
   const { agentMaxAttempts, agentRetryBaseMs } = services.settings;
   const run = await getRun(services.kv, runId);
-  if (!run || isTerminal(run.status)) return;
+  if (!run || isTerminal(run.status) || !onlyIf(run)) return;
   if (failure.retryable && run.attempt < agentMaxAttempts && !run.cancelRequested) {
     const delayMs = Math.max(failure.after ?? 0, backoffDelay(run.attempt, agentRetryBaseMs));
     const requeued = await updateRun(
       services.kv,
       runId,
       (r) =>
-        r.attempt === run.attempt && !isTerminal(r.status)
+        r.attempt === run.attempt && !isTerminal(r.status) && onlyIf(r)
           ? { ...r, status: "queued", worker: null, leaseUntil: null }
           : null,
     );
