@@ -5,7 +5,7 @@
 import { claimTick } from "../../lib/jobs/kv_backend.ts";
 import { openKv } from "../../kv/open.ts";
 import { ENQUEUE_REFUSED } from "../../kv/without_queues.ts";
-import { assertEquals, assertRejects } from "../support/assert.ts";
+import { assertEquals, assertRejects, assertStringIncludes } from "../support/assert.ts";
 
 Deno.test("a schedule tick is claimed once across KV handles sharing one file (KV_QUEUES=false)", async () => {
   const dir = await Deno.makeTempDir();
@@ -46,5 +46,45 @@ Deno.test("KV_QUEUES=false: enqueue is refused as KV Connect refuses it; other w
     assertEquals((await kv.get(["b"])).value, 2);
   } finally {
     kv.close();
+  }
+});
+
+/** This process's environment without the settings that would give the child a jobs backend. */
+function inherited(): Record<string, string> {
+  const env = Deno.env.toObject();
+  for (const name of ["DATABASE_URL", "JOBS_BACKEND", "KV_QUEUES", "DATABASE_SCHEMA"]) {
+    delete env[name];
+  }
+  return env;
+}
+
+Deno.test("main.ts on a KV Connect URL without PostgreSQL refuses to start and says why", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", new URL("../../main.ts", import.meta.url).pathname],
+      env: {
+        ...inherited(),
+        DENO_ENV: "test",
+        DATA_DIR: dir,
+        PORT: "0",
+        KV_PATH: "http://127.0.0.1:9",
+      },
+      clearEnv: true,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assertEquals(out.code, 78, stderr);
+    assertStringIncludes(
+      stderr,
+      "JOBS_BACKEND is kv but the KV at http://127.0.0.1:9 has no queues",
+    );
+    assertStringIncludes(
+      stderr,
+      "set DATABASE_URL to a PostgreSQL server and JOBS_BACKEND=postgres",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
