@@ -44,8 +44,12 @@ export default function OverviewLive(
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let busy = false;
+    let again = false;
     const refresh = async () => {
-      if (busy) return;
+      if (busy) {
+        again = true;
+        return;
+      }
       busy = true;
       try {
         const res = await fetch(`/api/dashboard/${encodeURIComponent(workspace)}/overview`, {
@@ -56,6 +60,11 @@ export default function OverviewLive(
         // Offline: the next event or interval tries again.
       } finally {
         busy = false;
+      }
+      // Events that arrived during that request may not be in its answer: fetch once more.
+      if (again) {
+        again = false;
+        refresh();
       }
     };
     const soon = () => {

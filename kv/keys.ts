@@ -102,6 +102,16 @@ export const captchaPassKey = (hash: string): Deno.KvKey => ["captcha_passes", h
 /** `["notify_dead_letters", notificationId]`: a lead notification that failed every attempt. */
 export const notifyDeadLetterKey = (id: string): Deno.KvKey => ["notify_dead_letters", id];
 
+/**
+ * `["dead_letters", source, id]`: a write Postgres refused for good (an outbox entry, a finished
+ * run), with the reason, for operators (the dashboard's System page).
+ */
+export const deadLetterKey = (source: string, id: string): Deno.KvKey => [
+  "dead_letters",
+  source,
+  id,
+];
+
 /** Prefixes for `kv.list({ prefix })` over whole collections. */
 export const prefixes = {
   sessions: ["sessions"],
@@ -123,4 +133,8 @@ export const prefixes = {
   userSessions: ["user_sessions"],
   devOutbox: ["dev_outbox"],
   notifyDeadLetters: ["notify_dead_letters"],
+  deadLetters: ["dead_letters"],
 } as const satisfies Record<string, Deno.KvKey>;
+
+/** `["audit_heads", schema]`: the newest sealed audit row of a database schema (its anchor). */
+export const auditHeadKey = (schema: string): Deno.KvKey => ["audit_heads", schema];

@@ -1,10 +1,12 @@
 /**
  * Settings: one zod schema over the environment with per-environment defaults (`DENO_ENV`).
- * Any key `NAME` may come from `NAME_FILE`. Production fails fast listing every problem;
+ * Any key `NAME` may come from `NAME_FILE`. Production fails fast listing every problem,
+ * placeholder and low-entropy secrets included;
  * development and test generate missing secrets (development keeps them in DATA_DIR).
  */
 import { resolveFileVars } from "./config/env.ts";
 import { fillLocalSecrets } from "./config/secrets.ts";
+import { weakSecretIssues } from "./config/secret_strength.ts";
 import {
   applyDefaults,
   DENO_ENVS,
@@ -53,6 +55,9 @@ export async function loadSettings(
     } catch (err) {
       issues.push((err as Error).message);
     }
+  }
+  if (denoEnv === "production") {
+    issues.push(...weakSecretIssues({ ...raw, DENO_KV_ACCESS_TOKEN: env.DENO_KV_ACCESS_TOKEN }));
   }
   const result = settingsSchema.safeParse(raw);
   if (!result.success) {

@@ -5,10 +5,12 @@ import { Head } from "../components/Head.tsx";
 import { Header } from "../components/Header.tsx";
 import type { LayoutProps } from "../lib/framework/mod.ts";
 import { formatTraceparent } from "../lib/telemetry/trace_context.ts";
+import { isTrackedPage } from "../lib/tracking/tracked_pages.ts";
 
 /**
  * The HTML document around every page: head (SEO), skip link, header, page, footer, consent
- * banner, and the page-view tracker (which records nothing without analytics consent).
+ * banner, and, on the site's public pages, the page-view tracker (which records nothing without
+ * analytics consent).
  */
 export default function App({ Component, meta, url, state }: LayoutProps) {
   const origin = state.services?.settings.publicUrl ?? url.origin;
@@ -29,7 +31,7 @@ export default function App({ Component, meta, url, state }: LayoutProps) {
         </div>
         <Footer />
         <CookieConsent />
-        <PageTracker />
+        {isTrackedPage(url.pathname) && <PageTracker />}
       </body>
     </html>
   );

@@ -1,19 +1,26 @@
 /**
- * `deno task audit:verify`: checks the audit chain in the configured database and names the
- * first bad row. Exits 0 when the chain verifies, 1 when it does not, 2 when it cannot run.
+ * `deno task audit:verify`: checks the audit chain in the configured database against
+ * `AUDIT_KEYS` and the head anchored in KV, and names the first bad row. Exits 0 when the chain
+ * verifies, 1 when it does not, 2 when it cannot run.
  */
+import { openKv } from "../kv/open.ts";
 import { loadSettings } from "../lib/config.ts";
 import { migrate, openDb } from "../lib/db/mod.ts";
-import { verifyAuditChain } from "../lib/audit/verify.ts";
+import { verifyAuditTrail } from "../lib/audit/verify.ts";
 
 if (import.meta.main) {
   try {
-    const db = await openDb(await loadSettings());
+    const settings = await loadSettings();
+    const db = await openDb(settings);
+    const kv = await openKv(settings);
     try {
       await migrate(db);
-      const result = await verifyAuditChain(db);
+      const result = await verifyAuditTrail({ db, kv, settings });
       if (result.ok) {
-        console.log(`audit chain verifies: ${result.rows} rows`);
+        const unsealed = result.unsealed
+          ? ` (the first ${result.unsealed} predate the audit key and are not sealed)`
+          : "";
+        console.log(`audit chain verifies: ${result.rows} rows${unsealed}`);
       } else {
         console.log(
           `audit chain BROKEN at row ${result.firstBad!.id}: ${result.firstBad!.reason} ` +
@@ -22,6 +29,7 @@ if (import.meta.main) {
       }
       Deno.exitCode = result.ok ? 0 : 1;
     } finally {
+      kv.close();
       await db.close();
     }
   } catch (error) {

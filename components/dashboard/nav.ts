@@ -4,6 +4,8 @@
 export interface DashboardSection {
   path: string;
   label: string;
+  /** Shown to site operators (`SITE_OPERATORS`) only. */
+  operatorsOnly?: boolean;
 }
 
 /** Every section (Members and API tokens are the accounts pages under the same prefix). */
@@ -13,7 +15,7 @@ export const DASHBOARD_SECTIONS: readonly DashboardSection[] = [
   { path: "/leads", label: "Leads" },
   { path: "/usage", label: "Usage and quotas" },
   { path: "/audit", label: "Audit log" },
-  { path: "/system", label: "System" },
+  { path: "/system", label: "System", operatorsOnly: true },
   { path: "/members", label: "Members" },
   { path: "/tokens", label: "API tokens" },
   { path: "/settings", label: "Settings" },
@@ -25,4 +27,9 @@ export function currentSection(base: string, pathname: string): DashboardSection
   return [...DASHBOARD_SECTIONS].reverse().find((s) =>
     s.path === "" ? rest === "" : rest === s.path || rest.startsWith(`${s.path}/`)
   ) ?? DASHBOARD_SECTIONS[0];
+}
+
+/** The sections a caller may see: operator-only ones only when `operator` is true. */
+export function visibleSections(operator: boolean): readonly DashboardSection[] {
+  return DASHBOARD_SECTIONS.filter((s) => operator || !s.operatorsOnly);
 }

@@ -8,3 +8,6 @@ export function estimateTokens(text: string): number {
   const words = text.trim().split(/\s+/).filter(Boolean).length;
   return Math.max(words, Math.ceil(text.length / 4));
 }
+
+/** Most output tokens one model call may produce (`max_tokens`; what a run reserves for it). */
+export const MAX_OUTPUT_TOKENS_PER_CALL = 800;

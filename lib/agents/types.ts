@@ -80,9 +80,28 @@ export interface ProviderSink {
 /** Which engine ran (or will run) an agent. */
 export type ProviderName = "openai" | "offline";
 
+/**
+ * The spend a run may still make, asked before every model call: how many output tokens the
+ * next call may produce (`max_tokens`), 0 when nothing is left; `spent` books a call's usage.
+ */
+export interface CallBudget {
+  maxTokens(promptTokens: number): Promise<number>;
+  spent(usage: Usage): void;
+  /** Why the last `maxTokens` answered 0, in words a visitor understands. */
+  readonly exhausted: string | null;
+}
+
+/** Why a provider stopped before the model answered (the run ends failed with it). */
+export interface ProviderStop {
+  code: "quota_exhausted";
+  message: string;
+}
+
 /** What a provider returns when it finishes. */
 export interface ProviderResult {
   output: string;
   usage: Usage;
   model: string;
+  /** Set when the provider stopped early, e.g. the run's quota was spent. */
+  stop?: ProviderStop;
 }

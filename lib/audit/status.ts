@@ -5,7 +5,7 @@
 import { listNotifyDeadLetters } from "../notify/lead_notifications.ts";
 import { outboxDepth } from "../outbox/outbox.ts";
 import type { Services } from "../services.ts";
-import { type AuditVerification, verifyAuditChain } from "./verify.ts";
+import { type AuditVerification, verifyAuditTrail } from "./verify.ts";
 
 /** The pipeline's status. */
 export interface PipelineStatus {
@@ -16,10 +16,10 @@ export interface PipelineStatus {
 
 /** Reads the pipeline's status (verification reads the whole chain: call it on demand). */
 export async function pipelineStatus(
-  services: Pick<Services, "db" | "kv">,
+  services: Pick<Services, "db" | "kv" | "settings">,
 ): Promise<PipelineStatus> {
   const [audit, depth, dead] = await Promise.all([
-    verifyAuditChain(services.db),
+    verifyAuditTrail(services),
     outboxDepth(services),
     listNotifyDeadLetters(services.kv, 1000),
   ]);

@@ -32,6 +32,7 @@ export const GENERATED_SECRETS = [
   "SESSION_SECRETS",
   "DEMO_KEY_SECRETS",
   "WEBHOOK_SECRETS",
+  "AUDIT_KEYS",
 ] as const;
 
 /** The zod schema over the (defaulted) environment, producing camelCase {@link Settings}. */
@@ -54,6 +55,7 @@ export const settingsSchema = z.object(
   sessionSecrets: e.SESSION_SECRETS,
   demoKeySecrets: e.DEMO_KEY_SECRETS,
   webhookSecrets: e.WEBHOOK_SECRETS,
+  auditKeys: e.AUDIT_KEYS,
   openaiApiKey: e.OPENAI_API_KEY,
   openaiBaseUrl: e.OPENAI_BASE_URL,
   openaiModel: e.OPENAI_MODEL,
@@ -105,6 +107,7 @@ export const settingsSchema = z.object(
   oidcClientSecret: e.OIDC_CLIENT_SECRET,
   oidcName: e.OIDC_NAME,
   metricsToken: e.METRICS_TOKEN,
+  siteOperators: e.SITE_OPERATORS,
   trustedProxy: e.TRUSTED_PROXY,
   clamavUrl: e.CLAMAV_URL,
   fetchAllowlist: e.FETCH_ALLOWLIST,

@@ -34,6 +34,8 @@ export interface Lead {
   status: LeadStatus;
   consent: boolean;
   traceId: string | null;
+  /** Sent without a captcha and not yet accepted: notifies no one and is not counted. */
+  held: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -46,8 +48,8 @@ export interface LeadNote {
   createdAt: Date;
 }
 
-const COLUMNS = `id, name, email, company, message, source, status, consent, trace_id, created_at,
-  updated_at`;
+const COLUMNS = `id, name, email, company, message, source, status, consent, trace_id, held,
+  created_at, updated_at`;
 
 // deno-lint-ignore no-explicit-any
 const toLead = (r: any): Lead => ({
@@ -60,6 +62,7 @@ const toLead = (r: any): Lead => ({
   status: r.status,
   consent: Boolean(r.consent),
   traceId: r.trace_id,
+  held: Boolean(r.held),
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
 });

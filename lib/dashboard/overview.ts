@@ -8,6 +8,7 @@ import type { Services } from "../services.ts";
 import { readDemoCounts } from "../tracking/counters.ts";
 import { dayStart, lastDays, monthStart } from "./days.ts";
 import { type DataScope, ownedBy } from "./scope.ts";
+import { countedLead } from "../leads/review.ts";
 
 /** Figures of one period. */
 export interface PeriodFigures {
@@ -75,7 +76,7 @@ export async function loadOverview(
     ),
     services.db.query<{ day: string; leads: number }>(
       `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as leads
-         from leads where ${ownedBy(1)} and created_at >= $3 group by 1`,
+         from leads where ${ownedBy(1)} and ${countedLead()} and created_at >= $3 group by 1`,
       [scope.tenantId, scope.site, from],
     ),
     services.db.query<{ today: number | null; all: number | null }>(

@@ -45,3 +45,13 @@ export function mapDbError(err: unknown): never {
   }
   throw err;
 }
+
+/**
+ * True for errors that retrying cannot fix: the data itself is refused (SQLSTATE class 22 data
+ * exception, such as a NUL in text; 23 integrity constraint violation; 54 program limit
+ * exceeded). Such writes are dead-lettered instead of retried forever.
+ */
+export function isPermanentDbError(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === "string" && /^(22|23|54)[0-9A-Z]{3}$/.test(code);
+}

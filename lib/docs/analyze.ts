@@ -15,7 +15,11 @@ export interface TextToken {
 const STOP_WORDS = new Set(
   ("a an and are as at be but by can do does for from had has have how i if in into is it its " +
     "me my of on or our so than that the their them then there these they this to was we were " +
-    "what when where which who why will with you your").split(" "),
+    "what when where which who why will with you your " +
+    // Words of a question that say nothing about its subject.
+    "able already also anything came can't come could did does doesn't get gets got just know " +
+    "like look looking make need needs please really should someone something still thing " +
+    "things try trying want wants way would").split(" "),
 );
 
 /** True for words too common to search by. */
@@ -62,7 +66,7 @@ function termsOf(raw: string): string[] {
   const out = new Set<string>();
   const whole = fold(raw);
   if (!isStopWord(whole)) out.add(stem(whole));
-  const parts = raw.replace(/([a-z0-9])([A-Z])/g, "$1 $2").split(/[\s_]+/);
+  const parts = raw.replace(/([a-z0-9])([A-Z][a-z])/g, "$1 $2").split(/[\s_]+/);
   if (parts.length > 1) {
     for (const p of parts) {
       const f = fold(p);

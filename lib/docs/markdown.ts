@@ -13,6 +13,12 @@ export interface TocEntry {
   id: string;
 }
 
+/** One block of a section: prose (a paragraph or a list item), a code block or a table row. */
+export interface DocBlock {
+  kind: "prose" | "code" | "row";
+  text: string;
+}
+
 /** A heading and the plain text under it, up to the next heading. */
 export interface DocSection {
   /** Heading text; the page title for the text before the first heading. */
@@ -21,6 +27,8 @@ export interface DocSection {
   id: string;
   depth: number;
   text: string;
+  /** The same text as blocks, so answers can quote prose, code and table rows apart. */
+  blocks: DocBlock[];
 }
 
 /** A rendered Markdown document. */
@@ -88,6 +96,24 @@ export function rewriteDocLink(href: string, slug: string): string {
   return `/docs/${target}${m[2] ?? ""}`;
 }
 
+/** The blocks of one top-level token. */
+function blocksOf(t: Token): DocBlock[] {
+  if (t.type === "code") return [{ kind: "code", text: (t as Tokens.Code).text }];
+  if (t.type === "list") {
+    return (t as Tokens.List).items.map((i) => ({ kind: "prose", text: plainText(i.tokens) }));
+  }
+  if (t.type === "table") {
+    const table = t as Tokens.Table;
+    const head = table.header.map((c) => plainText(c.tokens));
+    return table.rows.map((r) => ({
+      kind: "row",
+      text: r.map((c, i) => `${head[i]}: ${plainText(c.tokens)}`).join("; "),
+    }));
+  }
+  const text = plainText([t]);
+  return text ? [{ kind: "prose", text }] : [];
+}
+
 /** Renders one document. `slug` resolves relative links. */
 export function renderMarkdown(markdown: string, slug: string): RenderedMarkdown {
   const tokens = new Marked({ gfm: true }).lexer(markdown);
@@ -101,7 +127,9 @@ export function renderMarkdown(markdown: string, slug: string): RenderedMarkdown
   const used = new Map<string, number>();
   const headingIds: string[] = [];
   const toc: TocEntry[] = [];
-  const sections: DocSection[] = [{ heading: title ?? "", id: "", depth: 1, text: "" }];
+  const sections: DocSection[] = [
+    { heading: title ?? "", id: "", depth: 1, text: "", blocks: [] },
+  ];
   const sectionText: string[][] = [[]];
   for (const t of tokens) {
     if (t.type === "heading") {
@@ -114,10 +142,11 @@ export function renderMarkdown(markdown: string, slug: string): RenderedMarkdown
       const depth = Math.max(2, h.depth);
       headingIds.push(id);
       if (depth <= 3) toc.push({ depth, text, id });
-      sections.push({ heading: text, id, depth, text: "" });
+      sections.push({ heading: text, id, depth, text: "", blocks: [] });
       sectionText.push([]);
     } else {
       sectionText.at(-1)!.push(plainText([t]));
+      sections.at(-1)!.blocks.push(...blocksOf(t));
     }
   }
   sections.forEach((s, i) => s.text = sectionText[i].filter(Boolean).join("\n"));

@@ -89,6 +89,16 @@ export class SearchIndex {
     return this.#entries.length;
   }
 
+  /**
+   * How telling an index term is: its inverse document frequency, or that of a term found in
+   * one section when no section has it (a word the docs never use weighs the most).
+   */
+  termWeight(term: string): number {
+    const n = this.#entries.length;
+    const df = Math.max(this.#postings.get(term)?.length ?? 0, 1);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
   /** Index terms a query word matches, each with a weight (exact 1, prefix or typo less). */
   #expand(term: string, isLast: boolean): Map<string, number> {
     const out = new Map<string, number>();

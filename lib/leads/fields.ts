@@ -3,6 +3,9 @@
  * island (zod/mini keeps the browser bundle small). Messages are written for people.
  */
 import * as z from "zod/mini";
+import { isStorableText, UNSTORABLE_TEXT } from "../validation/text_rule.ts";
+
+const storable = z.refine<string>(isStorableText, UNSTORABLE_TEXT);
 
 /** Where a form was sent from ("contact" page, "sales" variant on other pages). */
 export const LEAD_SOURCES = ["contact", "sales", "pricing", "docs", "demo"] as const;
@@ -11,11 +14,13 @@ export const LEAD_SOURCES = ["contact", "sales", "pricing", "docs", "demo"] as c
 export const leadFieldsSchema = z.object({
   name: z.string().check(
     z.trim(),
+    storable,
     z.minLength(1, "Please tell us your name."),
     z.maxLength(120, "Your name must be 120 characters or fewer."),
   ),
   email: z.string().check(
     z.trim(),
+    storable,
     z.minLength(1, "Please enter your work email."),
     z.maxLength(254, "That email address is too long."),
     z.regex(
@@ -26,11 +31,13 @@ export const leadFieldsSchema = z.object({
   company: z.optional(
     z.string().check(
       z.trim(),
+      storable,
       z.maxLength(120, "The company name must be 120 characters or fewer."),
     ),
   ),
   message: z.string().check(
     z.trim(),
+    storable,
     z.minLength(10, "Please write at least 10 characters so we know how to help."),
     z.maxLength(5000, "Please keep your message under 5,000 characters."),
   ),

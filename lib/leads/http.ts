@@ -7,6 +7,7 @@ import { consentFrom } from "../consent.ts";
 import { clientIp, remoteAddrOf } from "../security/client_ip.ts";
 import { logger } from "../telemetry/log.ts";
 import { formatTraceparent } from "../telemetry/trace_context.ts";
+import { refuseUnstorable } from "../tracking/parse.ts";
 import { recordDemoEvent } from "../tracking/record.ts";
 import type { FreshContext } from "../framework/mod.ts";
 import { HttpError } from "../framework/mod.ts";
@@ -34,6 +35,7 @@ export async function readLeadBody(req: Request): Promise<Record<string, unknown
     }
     const body = jsonBody.safeParse(parsed);
     if (!body.success) throw new HttpError(400, "invalid_body", "Send a JSON object.");
+    refuseUnstorable(body.data);
     return body.data;
   }
   if (type === "application/x-www-form-urlencoded") {

@@ -1,8 +1,12 @@
 /**
  * Moves leads from the KV outbox into Postgres: one transaction inserts the lead (unique
  * idempotency key, so a re-drained entry is a no-op) and a pending notification per configured
- * channel; the notification jobs are enqueued once the entry has left the outbox.
+ * channel; the notification jobs are enqueued once the entry has left the outbox. A lead sent
+ * without a captcha is stored held, with no notification: an operator accepts it first
+ * (lib/leads/review.ts).
  */
+import type { Settings } from "../config.ts";
+import type { Db } from "../db/types.ts";
 import type { Services } from "../services.ts";
 import { registerOutboxSink } from "../outbox/outbox.ts";
 import { configuredChannels, enqueueLeadNotifications } from "../notify/lead_notifications.ts";
@@ -30,8 +34,8 @@ export async function insertLead(services: Services, lead: LeadRecord): Promise<
   return await services.db.transaction(async (tx) => {
     const inserted = await tx.query<{ id: string }>(
       `insert into leads (id, idempotency_key, name, email, company, message, source, consent,
-         verification, trace_id, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+         verification, trace_id, created_at, updated_at, held)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
        on conflict (idempotency_key) do nothing returning id`,
       [
         lead.id,
@@ -45,21 +49,32 @@ export async function insertLead(services: Services, lead: LeadRecord): Promise<
         lead.verification,
         lead.traceId,
         lead.createdAt,
+        isHeld(lead),
       ],
     );
     const id = inserted[0]?.id ??
       (await tx.query<{ id: string }>("select id from leads where idempotency_key = $1", [
         lead.idempotencyKey,
       ]))[0].id;
-    for (const channel of configuredChannels(services.settings)) {
-      await tx.query(
-        `insert into notifications (lead_id, channel) values ($1, $2)
-         on conflict (lead_id, channel) do nothing`,
-        [id, channel],
-      );
-    }
+    if (!isHeld(lead)) await addNotifications(tx, services.settings, id);
     return id;
   });
+}
+
+/** Whether a lead waits for an operator: it was sent without any captcha. */
+export function isHeld(lead: Pick<LeadRecord, "verification">): boolean {
+  return lead.verification === "none";
+}
+
+/** A pending notification per configured channel for a lead (once each). */
+export async function addNotifications(db: Db, settings: Settings, leadId: string) {
+  for (const channel of configuredChannels(settings)) {
+    await db.query(
+      `insert into notifications (lead_id, channel) values ($1, $2)
+       on conflict (lead_id, channel) do nothing`,
+      [leadId, channel],
+    );
+  }
 }
 
 registerOutboxSink(LEAD_KIND, async (services, entry) => {

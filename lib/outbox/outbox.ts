@@ -2,13 +2,16 @@
  * The KV outbox: writes that must not be lost (leads, audit events) are stored in KV first and
  * acknowledged; a job (and a scheduled sweep, for what the queue gave up on) moves each entry
  * into Postgres through its kind's sink, idempotently, and deletes it. While Postgres is down
- * entries wait in KV and land when it returns.
+ * entries wait in KV and land when it returns. An entry Postgres refuses for good (its data,
+ * not the connection) is dead-lettered with the reason, so it never blocks the others.
  */
 import { outboxKey, prefixes } from "../../kv/keys.ts";
 import type { Services } from "../services.ts";
 import { logger } from "../telemetry/log.ts";
 import { metrics } from "../telemetry/metrics.ts";
 import type { Jobs } from "../jobs/types.ts";
+import { isConnectionError, isPermanentDbError } from "../db/errors.ts";
+import { reasonOf, recordDeadLetter } from "./dead_letters.ts";
 import { ulid } from "./ulid.ts";
 
 /** One waiting write. */
@@ -71,7 +74,10 @@ export async function writeOutbox<P>(
   return id;
 }
 
-/** Drains one entry; throws (so the queue retries) when its sink fails. No-op when gone. */
+/**
+ * Drains one entry; throws (so the queue retries) when its sink fails for a reason that may
+ * pass, dead-letters it when Postgres refuses its data. False when it is gone or dead.
+ */
 export async function drainEntry(services: Services, id: string): Promise<boolean> {
   const found = await services.kv.get<OutboxEntry>(outboxKey(id));
   const entry = found.value;
@@ -82,8 +88,19 @@ export async function drainEntry(services: Services, id: string): Promise<boolea
   try {
     after = await sink(services, entry);
   } catch (error) {
-    metrics.outboxDrained({ kind: entry.kind, outcome: "error" });
-    throw error;
+    if (!isPermanentDbError(error)) {
+      metrics.outboxDrained({ kind: entry.kind, outcome: "error" });
+      throw error;
+    }
+    metrics.outboxDrained({ kind: entry.kind, outcome: "dead" });
+    await recordDeadLetter(services, {
+      source: `outbox:${entry.kind}`,
+      id,
+      reason: reasonOf(error),
+      entry,
+    });
+    await services.kv.atomic().check(found).delete(outboxKey(id)).commit();
+    return false;
   }
   metrics.outboxDrained({ kind: entry.kind, outcome: "ok" });
   await services.kv.atomic().check(found).delete(outboxKey(id)).commit();
@@ -92,8 +109,9 @@ export async function drainEntry(services: Services, id: string): Promise<boolea
 }
 
 /**
- * Drains every waiting entry, oldest first; stops at the first failure (Postgres is most
- * likely down) and reports how many landed and how many remain. The cron sweep calls this.
+ * Drains every waiting entry, oldest first, past any entry that fails; stops only when the
+ * database cannot be reached (every other entry would fail too). Reports how many landed and
+ * how many remain. The cron sweep calls this.
  */
 export async function drainOutbox(services: Services): Promise<{ drained: number; left: number }> {
   let drained = 0;
@@ -105,8 +123,14 @@ export async function drainOutbox(services: Services): Promise<{ drained: number
     try {
       if (await drainEntry(services, id)) drained++;
     } catch (error) {
-      logger.warn("outbox drain paused", { entryId: id, error: (error as Error).message });
-      break;
+      if (isConnectionError(error)) {
+        logger.warn("outbox drain paused", { entryId: id, error: (error as Error).message });
+        break;
+      }
+      logger.warn("outbox entry failed; will retry", {
+        entryId: id,
+        error: (error as Error).message,
+      });
     }
   }
   return { drained, left: await outboxDepth(services) };

@@ -2,11 +2,15 @@
  * A person's data on request: everything the workspace holds about an email address (leads,
  * their notes and notification records, leads still waiting in the outbox), exported as JSON
  * or erased. The erasure is audited with counts and a random erasure id, never the address.
+ * Leads waiting in the outbox are contact-form leads, which belong to the site's own workspace
+ * (`SITE_WORKSPACE`, like `tenant_id is null` rows): only that workspace's scope sees them, and
+ * dead-lettered ones (lib/outbox/dead_letters.ts) with them.
  */
 import { prefixes } from "../../kv/keys.ts";
 import { recordAudit } from "../audit/record.ts";
 import { type DataScope, ownedBy } from "../dashboard/scope.ts";
 import type { LeadRecord } from "../leads/sink.ts";
+import type { DeadLetter } from "../outbox/dead_letters.ts";
 import type { OutboxEntry } from "../outbox/outbox.ts";
 import type { Services } from "../services.ts";
 
@@ -16,7 +20,7 @@ export interface PersonExport {
   leads: Record<string, unknown>[];
   notes: Record<string, unknown>[];
   notifications: Record<string, unknown>[];
-  /** Leads accepted but not yet in the database. */
+  /** Leads accepted but not yet in the database (waiting, or dead-lettered). */
   pending: LeadRecord[];
 }
 
@@ -28,13 +32,18 @@ export interface PrivacyRequest {
   requestId?: string;
 }
 
-async function pendingLeads(services: Pick<Services, "kv">, email: string) {
+async function pendingLeads(services: Pick<Services, "kv">, scope: DataScope, email: string) {
   const out: { key: Deno.KvKey; lead: LeadRecord }[] = [];
+  if (!scope.site) return out;
+  const matches = (entry: OutboxEntry | undefined) =>
+    entry?.kind === "lead" &&
+    (entry.payload as LeadRecord).email.toLowerCase() === email.toLowerCase();
   for await (const e of services.kv.list<OutboxEntry>({ prefix: prefixes.outbox })) {
-    const lead = e.value.payload as LeadRecord;
-    if (e.value.kind === "lead" && lead.email.toLowerCase() === email.toLowerCase()) {
-      out.push({ key: e.key, lead });
-    }
+    if (matches(e.value)) out.push({ key: e.key, lead: e.value.payload as LeadRecord });
+  }
+  for await (const e of services.kv.list<DeadLetter>({ prefix: prefixes.deadLetters })) {
+    const entry = e.value.entry as OutboxEntry | undefined;
+    if (matches(entry)) out.push({ key: e.key, lead: entry!.payload as LeadRecord });
   }
   return out;
 }
@@ -59,7 +68,7 @@ export async function exportPerson(
        where lead_id in (select id ${LEADS}) order by created_at`,
       params,
     ),
-    pendingLeads(services, r.email),
+    pendingLeads(services, r.scope, r.email),
   ]);
   await recordAudit(services, {
     actorId: r.actorId,
@@ -77,7 +86,7 @@ export async function erasePerson(
   services: Pick<Services, "kv" | "db" | "jobs">,
   r: PrivacyRequest,
 ): Promise<{ erasureId: string; leads: number; pending: number }> {
-  const pending = await pendingLeads(services, r.email);
+  const pending = await pendingLeads(services, r.scope, r.email);
   for (const p of pending) await services.kv.delete(p.key);
   const [row] = await services.db.query<{ n: number }>(
     `with gone as (delete ${LEADS} returning 1) select count(*)::int as n from gone`,

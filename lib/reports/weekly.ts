@@ -5,6 +5,7 @@
 import type { Services } from "../services.ts";
 import { sendEmail } from "../notify/email.ts";
 import { readDemoCounts, utcDay } from "../tracking/counters.ts";
+import { countedLead } from "../leads/review.ts";
 import { siteWorkspaceId } from "../tracking/feeds.ts";
 import { logger } from "../telemetry/log.ts";
 
@@ -39,7 +40,7 @@ export async function weeklyFigures(
     `select
        (select count(*)::int from agent_runs where ${owned}
           and created_at >= $2 and created_at < $3) as runs,
-       (select count(*)::int from leads where ${owned}
+       (select count(*)::int from leads where ${owned} and ${countedLead()}
           and created_at >= $2 and created_at < $3) as leads,
        (select coalesce(sum(cost_usd), 0)::text from usage where tenant_id = $1
           and day >= $2::date and day < $3::date) as spend`,

@@ -3,9 +3,10 @@
  * settings, overridden per workspace by `workspace_settings` (the dashboard's choice). Demo
  * events and run events are KV logs (`at` in each entry; their TTL usually got there first),
  * leads and runs are Postgres rows, and the audit trail leaves last, in whole months, through
- * `audit_log_purge` (which leaves a checkpoint so the chain still verifies).
+ * `audit_log_purge` (which leaves a sealed checkpoint so the chain still verifies).
  */
 import { prefixes } from "../../kv/keys.ts";
+import { purgeAuditLog } from "../audit/append.ts";
 import type { Services } from "../services.ts";
 import { siteWorkspaceId } from "../tracking/feeds.ts";
 
@@ -103,16 +104,13 @@ export async function applyRetention(
     ...overrides.flatMap((o) => [o.retention_runs_days ?? 0, o.retention_leads_days ?? 0]),
   );
   const auditBefore = monthStart(t - longest * DAY_MS);
-  const [audit] = await db.query<{ n: number }>(
-    "select audit_log_purge($1::timestamptz)::int as n",
-    [auditBefore],
-  );
+  const auditRows = await purgeAuditLog(services, auditBefore);
   return {
     demoEvents,
     runEvents,
     leads: leads.n,
     runs: runs.n,
-    auditRows: audit.n,
+    auditRows,
     auditBefore: auditBefore.toISOString(),
   };
 }

@@ -2,7 +2,8 @@
  * Quotas per workspace and plan (lib/plans.ts, the same file the Pricing page shows): requests
  * per UTC day, tokens and a cost ceiling per calendar month; anonymous demo visitors get the
  * small `anonymousDemoQuota` per UTC day. `reserve` checks and holds the estimate before any
- * spend; `settle` replaces the estimate with the real usage afterwards. Counters live in KV
+ * spend; `extend` grows the hold (within the limits) before each model call of a long run;
+ * `settle` replaces the hold with the real usage afterwards. Counters live in KV
  * (`["quotas", tenant, metric, period]`), updated atomically; every denial is audited.
  */
 import { metrics } from "../telemetry/metrics.ts";
@@ -287,6 +288,64 @@ export async function settle(
     if ((await op.commit()).ok) return;
   }
   logger.error("quota settle gave up after conflicts", { keys: keys.length });
+}
+
+/** What {@link extend} added to a reservation (each part may be 0). */
+export interface Extension {
+  reservation: Reservation;
+  tokens: number;
+  costMicros: number;
+}
+
+/**
+ * Grows a held reservation by up to `want` tokens and micro-dollars, as far as the owner's
+ * limits allow right now (atomically, like {@link reserve}); a limit already reached grants 0.
+ * Returns the grown reservation, which the caller must keep: `settle` replaces what it holds.
+ */
+export async function extend(
+  services: Pick<Services, "kv" | "db">,
+  reservation: Reservation,
+  want: { tokens: number; costMicros: number },
+): Promise<Extension> {
+  const o = reservation.owner;
+  const plan = "anonymous" in o ? "anonymous" : await planOf(services, o.tenantId);
+  const counters = countersFor(o, plan, reservation.day, reservation.month, {
+    requests: 0,
+    tokens: 0,
+    costMicros: 0,
+  }).filter((c) => c.metric === "tokens" || c.metric === "cost_usd");
+  const asked = {
+    tokens: Math.max(0, Math.ceil(want.tokens)),
+    cost_usd: Math.max(0, Math.ceil(want.costMicros)),
+  };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const entries = await services.kv.getMany<number[]>(counters.map((c) => c.key));
+    const grant = { ...asked };
+    counters.forEach((c, i) => {
+      if (c.limit === null) return;
+      const room = Math.max(0, c.limit - (entries[i].value ?? 0));
+      const m = c.metric as keyof typeof grant;
+      grant[m] = Math.min(grant[m], room);
+    });
+    const op = services.kv.atomic();
+    counters.forEach((c, i) => {
+      const add = grant[c.metric as keyof typeof grant];
+      op.check(entries[i]);
+      if (add > 0) op.set(c.key, (entries[i].value ?? 0) + add, { expireIn: c.expireIn });
+    });
+    if ((await op.commit()).ok) {
+      return {
+        reservation: {
+          ...reservation,
+          tokens: reservation.tokens + grant.tokens,
+          costMicros: reservation.costMicros + grant.cost_usd,
+        },
+        tokens: grant.tokens,
+        costMicros: grant.cost_usd,
+      };
+    }
+  }
+  return { reservation, tokens: 0, costMicros: 0 };
 }
 
 /** A workspace's current use of each plan limit (for the dashboard). */

@@ -134,4 +134,15 @@ export const contentLimits = {
   maxPdfPages: 50,
   /** Characters of text kept from any document. */
   maxTextChars: 200_000,
+  /** Bytes a PDF's streams may inflate to, all together (more: a PDF bomb, refused). */
+  maxPdfInflatedBytes: 64 * MiB,
+  /** Time one PDF may take to read in its worker. */
+  pdfTimeoutMs: 10_000,
+  /** Heap of a PDF worker thread, in MiB. */
+  pdfHeapMiB: 256,
+  /** Growth of the process's resident memory while PDFs are read before the worker is ended. */
+  pdfRssGrowthMiB: 768,
+  /** PDFs read at once per process; more wait in a queue of `maxQueuedPdfs`, then get a 503. */
+  maxConcurrentPdfs: 2,
+  maxQueuedPdfs: 16,
 } as const;

@@ -17,6 +17,8 @@
  * - `metrics.job({ type, outcome, seconds, delaySeconds, retry })`: done by the queue dispatcher.
  * - `metrics.clientError({ kind })`: done by `POST /api/client-errors`.
  * - `metrics.outboxDrained({ kind, outcome })`: once per outbox entry the drainer handles.
+ * - `metrics.documentRead({ kind, outcome })`: once per untrusted document read in a worker
+ *   (`outcome` "ok" or the refusal code, such as "pdf_too_complex").
  * Gauges read at scrape time: open SSE connections, queue depth and oldest message age (KV
  * pending markers, see lib/jobs/run_job.ts), outbox depth and oldest entry age. Bind the KV they
  * read with `observeServices(services)` (done in lib/boot.ts).
@@ -191,7 +193,12 @@ const clientErrors = registry.counter(
 );
 const outboxDrained = registry.counter(
   "relay_outbox_drained_total",
-  "Outbox entries handled by the drainer, by kind and outcome.",
+  "Outbox entries handled by the drainer, by kind and outcome (ok, error: retried, dead: refused for good).",
+  ["kind", "outcome"],
+);
+const documentsRead = registry.counter(
+  "relay_documents_read_total",
+  "Untrusted documents read in a worker thread, by kind and outcome (ok or the refusal code).",
   ["kind", "outcome"],
 );
 
@@ -262,6 +269,7 @@ export const instruments = {
   queueDelay,
   clientErrors,
   outboxDrained,
+  documentsRead,
 };
 
 /** One LLM completion. */
@@ -330,8 +338,12 @@ export const metrics = {
     clientErrors.inc(m);
   },
   /** One outbox entry handled by the drainer. */
-  outboxDrained(m: { kind: string; outcome: "ok" | "error" }) {
+  outboxDrained(m: { kind: string; outcome: "ok" | "error" | "dead" }) {
     outboxDrained.inc(m);
+  },
+  /** One untrusted document read in a worker ("ok" or the refusal code). */
+  documentRead(m: { kind: string; outcome: string }) {
+    documentsRead.inc(m);
   },
 };
 

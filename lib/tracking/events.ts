@@ -4,6 +4,7 @@
  * server-only imports: the ActivityFeed island shares these types.
  */
 import { z } from "zod";
+import { text } from "../validation/text.ts";
 
 /** Event types the demo feed accepts. */
 export const DEMO_EVENT_TYPES = [
@@ -19,20 +20,20 @@ export const DEMO_EVENT_TYPES = [
 /** One of {@link DEMO_EVENT_TYPES}. */
 export type DemoEventType = typeof DEMO_EVENT_TYPES[number];
 
-const slug = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, "letters, digits, _ . : -");
+const slug = text().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, "letters, digits, _ . : -");
 
 /** What a client sends to `POST /demo/record` (unknown fields are refused). */
 export const demoEventInputSchema = z.object({
   type: z.enum(DEMO_EVENT_TYPES),
   /** Path of the page the event happened on (no query string, no origin). */
-  path: z.string().max(512).regex(/^\/[^?#\s]*$/, "a path starting with /, without query")
+  path: text().max(512).regex(/^\/[^?#\s]*$/, "a path starting with /, without query")
     .optional(),
   /** Agent id, for demo events. */
   agent: slug.optional(),
   /** Agent run id, for demo events. */
   runId: slug.optional(),
   /** A short label (the CTA's name). */
-  label: z.string().trim().min(1).max(80).optional(),
+  label: text().trim().min(1).max(80).optional(),
   /** How long the thing took, in milliseconds. */
   durationMs: z.number().int().min(0).max(86_400_000).optional(),
   /** Model tokens spent, for demo runs. */

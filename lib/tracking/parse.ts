@@ -1,6 +1,7 @@
 /** Request parsing for the demo feed routes: JSON bodies and query strings through zod, 400 on bad input. */
 import type { z } from "zod";
 import { HttpError } from "../framework/mod.ts";
+import { UNSTORABLE_TEXT, unstorablePath } from "../validation/text.ts";
 
 /** Parses `value` with `schema`, or throws a 400 `code` listing each problem. */
 export function parseOr400<S extends z.ZodType>(
@@ -16,12 +17,28 @@ export function parseOr400<S extends z.ZodType>(
   });
 }
 
-/** The request body as JSON (sent as `application/json` or `text/plain`), or a 400. */
+/**
+ * The request body as JSON (sent as `application/json` or `text/plain`), or a 400: also when
+ * any string in it could not be stored (`invalid_text`, see lib/validation/text.ts).
+ */
 export async function jsonBody(req: Request): Promise<unknown> {
+  let value: unknown;
   try {
-    return JSON.parse(await req.text());
+    value = JSON.parse(await req.text());
   } catch {
     throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  refuseUnstorable(value);
+  return value;
+}
+
+/** Throws a 400 `invalid_text` naming the first string in `value` that cannot be stored. */
+export function refuseUnstorable(value: unknown): void {
+  const path = unstorablePath(value);
+  if (path) {
+    throw new HttpError(400, "invalid_text", UNSTORABLE_TEXT, {}, {
+      issues: [{ path: path.join("."), message: UNSTORABLE_TEXT }],
+    });
   }
 }
 

@@ -1,10 +1,8 @@
-/** Runs an app-level test on each database backend: PGlite always, Postgres with DATABASE_URL. */
+/** Runs an app-level test on each database backend: PGlite and the DATABASE_URL PostgreSQL. */
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/app.ts";
 
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
-
 /**
- * Registers "<name> [pglite]" and "<name> [postgres]" (ignored without DATABASE_URL). Apps
+ * Registers "<name> [pglite]" and "<name> [postgres]" (failing without DATABASE_URL). Apps
  * trust `X-Forwarded-For` so each test client can stand for its own device.
  */
 export function appTest(
@@ -15,7 +13,6 @@ export function appTest(
   for (const backend of ["pglite", "postgres"] as const) {
     Deno.test({
       name: `${name} [${backend}]`,
-      ignore: backend === "postgres" && !DATABASE_URL,
       async fn(t) {
         const app = await startTestApp({
           ...options,

@@ -16,9 +16,9 @@ export async function toCallback(client: Client, provider: string, next?: string
   return { authorize, callback: atProvider.headers.get("location")! };
 }
 
-/** Audit actions recorded so far (waits until `action` shows up, up to 10 s). */
+/** Audit actions recorded so far (waits until `action` shows up, up to 30 s). */
 export async function waitForAudit(db: Db, action: string, reason?: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const rows = await db.query<{ diff: { reason?: string } | null }>(
       "select diff from audit_log where action = $1",

@@ -6,12 +6,9 @@ import { toCallback, waitForAudit } from "./oauth_helpers.ts";
 import { oauthStateKey } from "../../kv/keys.ts";
 import type { PendingSignIn } from "../../lib/auth/oauth/pending.ts";
 
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
-
 for (const backend of ["pglite", "postgres"] as const) {
   Deno.test({
     name: `OIDC sign-in against oauth2-mock-server [${backend}]`,
-    ignore: backend === "postgres" && !DATABASE_URL,
     async fn(t) {
       const provider = new OAuth2Server();
       await provider.issuer.keys.generate("RS256");

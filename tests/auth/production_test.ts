@@ -1,9 +1,8 @@
 import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
 import { startSmtpSink } from "../support/receivers.ts";
+import { generateSecret } from "../../lib/config/secrets.ts";
 import { Client } from "./client.ts";
-
-const key = (c: string) => c.repeat(40);
 
 Deno.test("production: __Host- Secure session cookie, links on PUBLIC_URL, no outbox", async () => {
   const sink = await startSmtpSink();
@@ -11,9 +10,10 @@ Deno.test("production: __Host- Secure session cookie, links on PUBLIC_URL, no ou
     env: {
       DENO_ENV: "production",
       PUBLIC_URL: "https://relay.example",
-      SESSION_SECRETS: key("s"),
-      DEMO_KEY_SECRETS: key("d"),
-      WEBHOOK_SECRETS: key("w"),
+      SESSION_SECRETS: generateSecret(),
+      DEMO_KEY_SECRETS: generateSecret(),
+      WEBHOOK_SECRETS: generateSecret(),
+      AUDIT_KEYS: generateSecret(),
       SMTP_URL: sink.url,
     },
   });
@@ -21,7 +21,7 @@ Deno.test("production: __Host- Secure session cookie, links on PUBLIC_URL, no ou
     assertEquals((await new Client(app).get("/dev/outbox")).status, 404);
     const client = new Client(app);
     assertEquals((await client.post("/signin", { email: "prod@example.com" })).status, 200);
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     while (!sink.mails.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const body = sink.mails[0].raw.replace(/=\r?\n/g, "").replaceAll("=3D", "=");
     const link = body.match(/https:\/\/relay\.example\/signin\/verify\?token=([A-Za-z0-9_-]+)/);

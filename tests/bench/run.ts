@@ -8,6 +8,7 @@
  *   and Home as browsers get it (gzip) against the ceiling sending the same compressed bytes;
  * - JavaScript and total transfer bytes (gzip) per page, as Chromium loads it;
  * - SSE fan-out: POST /demo/record to delivery at each of 1,000 /demo/stream clients;
+ * - the live dashboard in Chromium: POST /demo/record to the feed row and to the Visits figure;
  * - demo runs: time to first token, runs per second sustained, queue delay;
  * - resident memory idle and after all that load.
  * Env: BENCH_SECONDS (per measurement, default 5), BENCH_SSE_CLIENTS (1000), BENCH_SSE_EVENTS
@@ -18,6 +19,7 @@ import { startFakeOpenAi } from "../support/fake_openai.ts";
 import { createMember } from "../support/members.ts";
 import { startServerProcess } from "../support/process.ts";
 import { coldStartMs } from "./cold_start.ts";
+import { benchDashboardLive } from "./dashboard_live.ts";
 import { findWrk } from "./http_load.ts";
 import { benchPages } from "./pages.ts";
 import { BENCH_REPLY, benchRuns } from "./runs.ts";
@@ -92,6 +94,10 @@ try {
     await section(
       "sseFanout",
       () => benchFanout(app.url, { clients: SSE_CLIENTS, events: SSE_EVENTS }),
+    );
+    await section(
+      "dashboardLive",
+      () => benchDashboardLive(app.url, { dashboardPath: dashboard, sessionCookie: member.cookie }),
     );
     await section("runs", () => benchRuns(app.url, { seconds: SECONDS }));
     await section("rssAfterLoadMiB", () => rssMiB(pid));

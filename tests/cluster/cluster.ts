@@ -6,7 +6,8 @@
  * SIGKILL mid-run. Then: every accepted lead is stored once; every run finished, or failed with
  * a reason, none stuck and none completed twice; every notification was sent once; every
  * schedule fired once per tick; the feed reached the clients of every instance.
- * Needs DATABASE_URL (a PostgreSQL server): `deno task test:cluster` (not part of `deno task test`).
+ * `deno task test:cluster` (not part of `deno task test`) uses DATABASE_URL, or starts a
+ * throwaway PostgreSQL.
  */
 import { getRun, type RunRecord } from "../../lib/agents/runs/record.ts";
 import { openPostgres } from "../../lib/db/postgres.ts";
@@ -15,6 +16,7 @@ import { outboxDepth } from "../../lib/outbox/outbox.ts";
 import { openKv } from "../../kv/open.ts";
 import { formTokenFor, harnessEnv } from "../support/app_fixture.ts";
 import { assert, assertEquals } from "../support/assert.ts";
+import { databaseUrl } from "../support/db.ts";
 import { startFakeOpenAi, textChunks } from "../support/fake_openai.ts";
 import { type ServerProcess, startServerProcess } from "../support/process.ts";
 import { startReceiver } from "../support/receivers.ts";
@@ -22,7 +24,6 @@ import { parseSse, streamedText } from "../support/runs.ts";
 import { readSse, type SseReader } from "../support/sse.ts";
 import { nextIp, runView } from "../bench/run_client.ts";
 
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
 const PARTS = Array.from({ length: 50 }, (_, i) => `w${i} `);
 const SETTLE_MS = 110_000;
 
@@ -135,7 +136,7 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
-    if (!DATABASE_URL) throw new Error("the cluster test needs DATABASE_URL (PostgreSQL)");
+    const DATABASE_URL = databaseUrl();
     const testStarted = Date.now();
     const dir = await Deno.makeTempDir({ prefix: "cluster-" });
     const fake = startFakeOpenAi();

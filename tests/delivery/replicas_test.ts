@@ -5,25 +5,24 @@
  */
 import postgres from "postgres";
 import { assert, assertEquals } from "../support/assert.ts";
-import { uniqueSchema } from "../support/db.ts";
+import { databaseUrl, uniqueSchema } from "../support/db.ts";
 import { startServerProcess } from "../support/process.ts";
 import { parsePrometheus } from "../support/prometheus.ts";
 import { parseSse } from "../support/runs.ts";
 
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
 const key = () =>
   Array.from(crypto.getRandomValues(new Uint8Array(24)), (b) => b.toString(16)).join("");
 
 Deno.test({
   name: "two replicas share sessions, runs, streams and queue state [postgres]",
-  ignore: !DATABASE_URL,
   async fn() {
+    const DATABASE_URL = databaseUrl();
     const dir = await Deno.makeTempDir();
     const schema = uniqueSchema();
     const token = key();
     const env = {
       KV_PATH: `${dir}/kv.sqlite3`,
-      DATABASE_URL: DATABASE_URL!,
+      DATABASE_URL,
       DATABASE_SCHEMA: schema,
       SESSION_SECRETS: key(),
       DEMO_KEY_SECRETS: key(),
@@ -74,7 +73,7 @@ Deno.test({
       let mb = await scrape(b.url);
       const total = (name: string, labels: Record<string, string>) =>
         ma.value(name, labels) + mb.value(name, labels);
-      for (let i = 0; i < 50 && total("relay_queue_jobs_total", { type: "agent_run" }) < 1; i++) {
+      for (let i = 0; i < 150 && total("relay_queue_jobs_total", { type: "agent_run" }) < 1; i++) {
         await new Promise((r) => setTimeout(r, 200));
         [ma, mb] = await Promise.all([scrape(a.url), scrape(b.url)]);
       }
@@ -85,7 +84,7 @@ Deno.test({
       }
     } finally {
       const codes = await Promise.all([a.stop(), b.stop()]);
-      const sql = postgres(DATABASE_URL!, { max: 1, onnotice: () => {} });
+      const sql = postgres(DATABASE_URL, { max: 1, onnotice: () => {} });
       await sql.unsafe(`drop schema if exists "${schema}" cascade`);
       await sql.end();
       await Deno.remove(dir, { recursive: true });

@@ -107,6 +107,10 @@ Deno.test("the workflows run every gate, deploy previews with their own data and
   ) {
     assertStringIncludes(ciRun, gate);
   }
+  // Both run the README's test command as a fresh clone does: it starts its own PostgreSQL.
+  assertEquals(ci.jobs.ok.env.DATABASE_URL, undefined, "ci.yml sets no DATABASE_URL");
+  assertStringIncludes(ciRun, "unset DATABASE_URL");
+  assert(!/export DATABASE_URL|pg-test-server/.test(ciRun), ".ci/run starts no server of its own");
 
   const deploy = yaml(".github/workflows/deploy.yml");
   assertEquals(deploy.on.pull_request.types, ["opened", "synchronize", "reopened", "closed"]);

@@ -1,7 +1,9 @@
 /**
- * The live activity feed and the dashboard in a real browser: an event recorded from one page
- * reaches an open dashboard within a second (and its figures update), the dashboard passes axe
- * and works by keyboard, and with EventSource removed the feed falls back to polling.
+ * The live activity feed and the dashboard in a real browser: a page viewed on the site and an
+ * event recorded by hand reach an open dashboard, whose Visits figure counts exactly those (the
+ * dashboard's own views are not visits), the dashboard passes axe and works by keyboard, and
+ * with EventSource removed the feed falls back to polling. Waits are generous (a busy machine
+ * is slow, not wrong); how fast an event reaches the dashboard is a figure of `deno task bench`.
  */
 import { assert, assertEquals } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
@@ -14,6 +16,17 @@ import {
 import { createMember } from "../support/members.ts";
 import { issueDemoKey } from "../../lib/tracking/demo_key.ts";
 import { recordDemoEvent } from "../../lib/tracking/record.ts";
+
+/** How long a wait for something the page should show may take on a busy machine. */
+const WAIT = 30_000;
+
+/** The open dashboard's Visits figure and the paths of the page views in its feed. */
+function visitsAndViews() {
+  const visits = document.querySelector('[data-kpi="visits"] .kpi-today')?.textContent ?? "";
+  const views = [...document.querySelectorAll('.feed-list li[data-type="page_view"]')]
+    .map((li) => li.textContent ?? "");
+  return { visits, views };
+}
 
 Deno.test("activity feed and dashboard in the browser", async (t) => {
   const app = await startTestApp();
@@ -40,37 +53,43 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
     const dashboard = `${app.url}/dashboard/${member.workspace.slug}`;
     await withBrowser(async (browser) => {
       await t.step(
-        "an event recorded on one page shows on the open dashboard within a second",
+        "a page viewed on the site and an event recorded by hand show on the open dashboard",
         async () => {
           const p = await openPage(browser, dashboard, { contextOptions: { storageState } });
           try {
             await p.page.waitForSelector(
               '[data-island="ActivityFeed"] .activity-feed[data-status="live"]',
+              { timeout: WAIT },
             );
             const visits = p.page.locator('[data-kpi="visits"] .kpi-today');
             assertEquals(await visits.textContent(), "0");
+            const shows = async (count: number, paths: string[]) => {
+              const counted = (n: number) =>
+                document.querySelector('[data-kpi="visits"] .kpi-today')?.textContent ===
+                  String(n) &&
+                document.querySelectorAll('.feed-list li[data-type="page_view"]').length === n;
+              await p.page.waitForFunction(counted, count, { timeout: WAIT }).catch(async () => {
+                const seen = await p.page.evaluate(visitsAndViews);
+                throw new Error(`expected Visits ${count}, saw ${JSON.stringify(seen)}`);
+              });
+              const { views } = await p.page.evaluate(visitsAndViews);
+              for (const path of paths) {
+                assert(views.some((v) => v.endsWith(path)), `${path} in ${views}`);
+              }
+            };
+            // The other page's own tracker records its view (consent given, signed in).
             const other = await p.context.newPage();
-            const sent = other.waitForRequest((r) => r.url().endsWith("/demo/record"));
             await other.goto(`${app.url}/pricing`);
-            await other.evaluate(() => {
-              // The home page's tracker records page views; here one is recorded by hand.
-              return fetch("/demo/record", {
+            await shows(1, ["/pricing"]);
+            const status = await other.evaluate(() =>
+              fetch("/demo/record", {
                 method: "POST",
                 headers: { "content-type": "application/json" },
-                body: JSON.stringify({ type: "page_view", path: "/pricing" }),
-              }).then((r) => r.status);
-            });
-            await sent;
-            const started = Date.now();
-            await p.page.waitForSelector('.feed-list li[data-type="page_view"]', { timeout: 1000 });
-            const delay = Date.now() - started;
-            console.log(`record -> dashboard: ${delay} ms`);
-            assert(delay < 1000, `shown after ${delay} ms`);
-            await p.page.waitForFunction(
-              () => document.querySelector('[data-kpi="visits"] .kpi-today')?.textContent === "1",
-              undefined,
-              { timeout: 5000 },
+                body: JSON.stringify({ type: "page_view", path: "/by-hand" }),
+              }).then((r) => r.status)
             );
+            assertEquals(status, 202);
+            await shows(2, ["/pricing", "/by-hand"]);
             await other.close();
             assertNoConsoleErrors(p.collected);
           } finally {
@@ -84,7 +103,9 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
         async () => {
           const p = await openPage(browser, `${app.url}/`, { contextOptions: { storageState } });
           try {
-            await p.page.waitForSelector('#activity-feed .activity-feed[data-status="live"]');
+            await p.page.waitForSelector('#activity-feed .activity-feed[data-status="live"]', {
+              timeout: WAIT,
+            });
             const d = await openPage(browser, dashboard, { contextOptions: { storageState } });
             try {
               const before = await d.page.locator('.feed-list li[data-type="page_view"]').count();
@@ -92,7 +113,7 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
               await d.page.waitForFunction(
                 (n) => document.querySelectorAll('.feed-list li[data-type="page_view"]').length > n,
                 before,
-                { timeout: 5000 },
+                { timeout: WAIT },
               );
             } finally {
               await d.close();
@@ -128,7 +149,7 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
             await p.page.waitForFunction(
               (n) => document.querySelectorAll(".feed-list li").length === n + 2,
               before,
-              { timeout: 10_000 },
+              { timeout: WAIT },
             );
             await p.page.waitForSelector(`${feed}[data-status="live"]`);
             const seqs = await p.page.$$eval(
@@ -203,7 +224,7 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
             });
             assertEquals(res.status, 202);
             await page.waitForSelector('#activity-feed li[data-type="demo_completed"]', {
-              timeout: 5000,
+              timeout: WAIT,
             });
             const text = await page.locator('#activity-feed li[data-type="demo_completed"]').first()
               .textContent();

@@ -13,7 +13,7 @@ function decodeQuotedPrintable(raw: string): string {
 }
 
 async function waitFor<T>(get: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     const v = get();
     if (v !== undefined) return v;

@@ -93,7 +93,7 @@ Deno.test("the public site works in the browser", async (t) => {
           await settle(p);
           await p.page.locator("#docs-q").pressSequentially("idempotency");
           const first = p.page.locator(".search-results a").first();
-          await first.waitFor({ timeout: 10_000 });
+          await first.waitFor({ timeout: 30_000 });
           const href = await first.getAttribute("href");
           assert(href && /^\/docs\/[\w/-]+#[\w-]+$/.test(href), `links to a section: ${href}`);
           await first.click();
@@ -134,7 +134,7 @@ Deno.test("the public site works in the browser", async (t) => {
           const p = await openPage(browser, `${app.url}/`);
           try {
             const banner = p.page.getByRole("region", { name: "Your privacy choices" });
-            await banner.waitFor({ timeout: 10_000 });
+            await banner.waitFor({ timeout: 30_000 });
             await banner.getByRole("button", { name: "Choose" }).click();
             await banner.getByLabel(/Analytics/).check();
             await banner.getByRole("button", { name: "Save choices" }).click();

@@ -43,7 +43,7 @@ Deno.test("a page's trace reaches its island's requests, their queue jobs and br
       const create = logs().find((l) => l.msg === "request" && l.route === "/api/runs");
       assertEquals(create?.traceId, traceId, "the island's request joins the page's trace");
       let job: Record<string, unknown> | undefined;
-      for (let i = 0; i < 50 && !job; i++) {
+      for (let i = 0; i < 300 && !job; i++) {
         job = logs().find((l) => l.msg === "queue job done" && l.requestId === create.requestId);
         if (!job) await new Promise((r) => setTimeout(r, 100));
       }

@@ -230,7 +230,7 @@ Deno.test("demo feed", async (t) => {
           await sse.next();
           const replayed = await sse.take<FeedEvent<DemoEvent>>(2);
           assertEquals(replayed.map((e) => e.data.type), ["page_view", "demo_started"]);
-          const beat = await sse.next(3000);
+          const beat = await sse.next();
           assertEquals(beat.comment, "heartbeat");
         } finally {
           await sse.close();

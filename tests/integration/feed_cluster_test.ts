@@ -1,25 +1,24 @@
 /**
  * Two app processes (main.ts) on one PostgreSQL database and one KV file: an event recorded on
- * one reaches an SSE client of the other, woken by LISTEN/NOTIFY (local KV file watches do not
- * cross processes). Runs when DATABASE_URL names a server.
+ * one reaches an SSE client of the other (local KV file watches do not cross processes; the
+ * instances hear each other through LISTEN/NOTIFY, which realtime_test.ts proves on its own, or
+ * the one-second poll).
  */
-import { assert, assertEquals } from "../support/assert.ts";
-import { uniqueSchema } from "../support/db.ts";
+import { assertEquals } from "../support/assert.ts";
+import { databaseUrl, uniqueSchema } from "../support/db.ts";
 import { startServerProcess } from "../support/process.ts";
 import { readSse } from "../support/sse.ts";
 import { openPostgres } from "../../lib/db/postgres.ts";
 import type { FeedEvent, PublicDemoEvent } from "../../lib/tracking/events.ts";
 
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
-
 Deno.test({
   name: "[postgres] an event recorded on one instance reaches a stream client of another",
-  ignore: !DATABASE_URL,
   async fn() {
+    const DATABASE_URL = databaseUrl();
     const dir = await Deno.makeTempDir({ prefix: "feed-cluster-" });
     const schema = uniqueSchema();
     const env = {
-      DATABASE_URL: DATABASE_URL!,
+      DATABASE_URL,
       DATABASE_SCHEMA: schema,
       KV_PATH: `${dir}/kv.sqlite3`,
       DATA_DIR: dir,
@@ -40,7 +39,6 @@ Deno.test({
         await sse.next();
         await new Promise((r) => setTimeout(r, 200));
         const { key } = await (await fetch(`${a.url}/demo/key`)).json();
-        const started = performance.now();
         const recorded = await fetch(`${a.url}/demo/record`, {
           method: "POST",
           headers: {
@@ -51,19 +49,16 @@ Deno.test({
           body: JSON.stringify({ type: "demo_started", agent: "lead-qualifier" }),
         });
         assertEquals(recorded.status, 202);
-        const [got] = await sse.take<FeedEvent<PublicDemoEvent>>(1, 5000);
-        const ms = performance.now() - started;
-        console.log(`instance A -> SSE client of instance B: ${ms.toFixed(0)} ms`);
+        const [got] = await sse.take<FeedEvent<PublicDemoEvent>>(1);
         assertEquals(got.data.type, "demo_started");
         assertEquals(got.data.data.agent, "lead-qualifier");
-        assert(ms < 3000, `delivered in ${ms} ms`);
       } finally {
         await sse.close();
       }
     } finally {
       await a.stop();
       await b.stop();
-      const db = await openPostgres({ url: DATABASE_URL!, schema: "public", max: 1 });
+      const db = await openPostgres({ url: DATABASE_URL, schema: "public", max: 1 });
       await db.exec(`drop schema if exists "${schema}" cascade`).finally(() => db.close());
       await Deno.remove(dir, { recursive: true }).catch(() => {});
     }

@@ -1,16 +1,14 @@
 import { drainOutbox, outboxDepth } from "../../lib/outbox/outbox.ts";
 import { assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
+import { databaseUrl } from "../support/db.ts";
 import { eventually, oldToken } from "../support/leads.ts";
 import { startTcpProxy } from "../support/tcp_proxy.ts";
-
-const DATABASE_URL = Deno.env.get("DATABASE_URL");
 
 for (const jobs of ["kv", "postgres"] as const) {
   Deno.test({
     name:
       `while PostgreSQL is unreachable, 50 leads are accepted and land exactly once [postgres, ${jobs} jobs]`,
-    ignore: !DATABASE_URL,
     sanitizeOps: jobs === "kv",
     sanitizeResources: jobs === "kv",
     fn: () => outage(jobs),
@@ -19,9 +17,10 @@ for (const jobs of ["kv", "postgres"] as const) {
 
 async function outage(jobs: "kv" | "postgres") {
   {
-    const target = new URL(DATABASE_URL!);
+    const DATABASE_URL = databaseUrl();
+    const target = new URL(DATABASE_URL);
     const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
-    const proxied = new URL(DATABASE_URL!);
+    const proxied = new URL(DATABASE_URL);
     proxied.hostname = "127.0.0.1";
     proxied.port = String(proxy.port());
     const app = await startTestApp({

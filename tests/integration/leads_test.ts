@@ -92,7 +92,7 @@ Deno.test("lead capture (ALTCHA, honeypot, fill time, idempotency)", async (t) =
           formToken: await oldToken(app.services),
         });
         assertEquals(missing.status, 403);
-        await eventually(async () => (await leadCount(app)) === 1, 10_000, "the lead row");
+        await eventually(async () => (await leadCount(app)) === 1, 30_000, "the lead row");
         const [lead] = await app.services.db.query<{ verification: string; email: string }>(
           "select verification, email from leads",
         );
@@ -135,7 +135,7 @@ Deno.test("lead capture (ALTCHA, honeypot, fill time, idempotency)", async (t) =
       assertEquals([a.status, b.status], [202, 202]);
       assertEquals(a.body.leadId, b.body.leadId);
       assertEquals([a.body.duplicate, b.body.duplicate].sort(), [false, true]);
-      await eventually(async () => (await leadCount(app)) === before + 1, 10_000, "one lead");
+      await eventually(async () => (await leadCount(app)) === before + 1, 30_000, "one lead");
       await new Promise((r) => setTimeout(r, 300));
       assertEquals(await leadCount(app, "email = $1", ["double@submit.example"]), 1);
     });

@@ -48,7 +48,12 @@ Deno.test("/metrics is closed without a token and refuses a wrong one", async ()
 
 Deno.test("/metrics counts requests, runs, client errors and denials; logs and the System page agree", async () => {
   const app = await startTestApp({
-    env: { METRICS_TOKEN: TOKEN, LOG_LEVEL: "info", OFFLINE_CHUNK_DELAY_MS: "0" },
+    env: {
+      METRICS_TOKEN: TOKEN,
+      LOG_LEVEL: "info",
+      OFFLINE_CHUNK_DELAY_MS: "0",
+      SITE_OPERATORS: "ops@example.com",
+    },
   });
   const lines: string[] = [];
   const restore = setLogSink((line) => lines.push(line));
@@ -127,7 +132,7 @@ Deno.test("/metrics counts requests, runs, client errors and denials; logs and t
     );
     assert(access, "the run request is logged");
     let worker: Record<string, unknown> | undefined;
-    for (let i = 0; i < 50 && !worker; i++) {
+    for (let i = 0; i < 300 && !worker; i++) {
       worker = lines.map((l) => JSON.parse(l)).find((l) =>
         l.msg === "queue job done" && l.requestId === "metrics-test-run-request"
       );

@@ -175,7 +175,8 @@ Deno.test("500s open the circuit breaker, which then fails fast without calling 
       () => provider.run(agent, input, env(), recorder().sink),
       ProviderError,
     );
-    assert(performance.now() - started < 100, "failed fast");
+    // Far below the 2 s request timeout and any retry backoff: nothing was waited for.
+    assert(performance.now() - started < 1_500, "failed fast");
     assertEquals((e3 as ProviderError).code, "circuit_open");
     assertStringIncludes((e3 as ProviderError).message, "requests are paused");
     assertEquals(fake.requests.length, 3, "no request reached the provider while open");
@@ -199,7 +200,7 @@ Deno.test("a hung response hits the timeout with a clear error", async () => {
     const took = performance.now() - started;
     assertEquals((e as ProviderError).code, "timeout");
     assertStringIncludes((e as ProviderError).message, "0.3 s");
-    assert(took >= 280 && took < 2_000, `timed out after ${took} ms`);
+    assert(took >= 280 && took < 10_000, `timed out after ${took} ms`);
   });
 });
 

@@ -148,7 +148,7 @@ Deno.test("one trace holds the request, its database, queue, LLM and tool spans;
     );
     await until(
       () => otlp.metricNames.has("relay_http_request_duration_seconds"),
-      10_000,
+      30_000,
       "OTLP metrics",
     );
   } finally {

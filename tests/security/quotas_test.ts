@@ -2,7 +2,7 @@ import { assert, assertEquals, assertRejects } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
 import { HttpError } from "../../lib/framework/mod.ts";
 import { limitsFor } from "../../lib/plans.ts";
-import { quotaUsage, reserve, settle } from "../../lib/security/quotas.ts";
+import { extend, quotaUsage, reserve, settle } from "../../lib/security/quotas.ts";
 
 Deno.test("quotas", async (t) => {
   const app = await startTestApp();
@@ -62,7 +62,7 @@ Deno.test("quotas", async (t) => {
         assertEquals((costErr.details as { metric: string }).metric, "cost_usd");
 
         let audited: { action: string; target: string }[] = [];
-        for (let i = 0; i < 100 && audited.length < 2; i++) {
+        for (let i = 0; i < 300 && audited.length < 2; i++) {
           audited = await services.db.query(
             "select action, target from audit_log where tenant_id = $1 and action = 'quota.denied'",
             [tenantId],
@@ -88,6 +88,29 @@ Deno.test("quotas", async (t) => {
       await reserve(app.services, { anonymous: ["visitor:other", "ip:192.0.2.8"] }, {
         tokens: 1_500,
       });
+    });
+
+    await t.step("extend grows a hold only up to the limit, then grants nothing", async () => {
+      const services = app.services;
+      const [{ id: tenantId }] = await services.db.query<{ id: string }>(
+        "insert into tenants (name, slug, plan) values ('E', $1, 'free') returning id",
+        [`e-${crypto.randomUUID().slice(0, 8)}`],
+      );
+      const limit = limitsFor("free").tokensPerMonth!;
+      const held = await reserve(services, { tenantId }, { tokens: limit - 500, costUsd: 0.1 });
+      const grown = await extend(services, held, { tokens: 2_000, costMicros: 50_000 });
+      assertEquals([grown.tokens, grown.costMicros], [500, 50_000], "tokens cut to the room left");
+      assertEquals(grown.reservation.tokens, limit);
+      const none = await extend(services, grown.reservation, { tokens: 10, costMicros: 0 });
+      assertEquals(none.tokens, 0);
+      const used = (await quotaUsage(services, tenantId)).metrics.find((m) =>
+        m.metric === "tokens"
+      )!;
+      assertEquals(used.used, limit, "never past the limit");
+      await settle(services, none.reservation, { tokens: 1_200, costUsd: 0.01 });
+      const after = (await quotaUsage(services, tenantId)).metrics;
+      assertEquals(after.find((m) => m.metric === "tokens")!.used, 1_200, "settle releases it all");
+      assertEquals(after.find((m) => m.metric === "cost_usd")!.used, 0.01);
     });
   } finally {
     await app.stop();

@@ -1,10 +1,11 @@
 /**
  * Starts the real app in this test process on a loopback port: in-memory KV, in-memory PGlite
- * (or, with `backend: "postgres"`, the DATABASE_URL server in a schema of its own).
+ * (or, with `backend: "postgres"`, the DATABASE_URL server in a schema of its own; without
+ * DATABASE_URL that start fails rather than falling back).
  */
 import { type RunningApp, startApp } from "../../lib/boot.ts";
 import { loadSettings } from "../../lib/config.ts";
-import { uniqueSchema } from "./db.ts";
+import { databaseUrl, uniqueSchema } from "./db.ts";
 
 /** A running test instance. */
 export interface TestApp extends RunningApp {
@@ -26,7 +27,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PORT: "0",
     HOSTNAME: "127.0.0.1",
     KV_PATH: ":memory:",
-    DATABASE_URL: postgres ? Deno.env.get("DATABASE_URL") : "memory://",
+    DATABASE_URL: postgres ? databaseUrl() : "memory://",
     DATABASE_SCHEMA: postgres ? uniqueSchema() : "public",
     LOG_LEVEL: "error",
     ...options.env,

@@ -49,3 +49,23 @@ export async function assertRejects<E extends Error = Error>(
   }
   throw new AssertionError({ message: "expected the function to reject" });
 }
+
+/**
+ * Resolves with `promise`'s value, or fails when it has not settled after `ms`. For things that
+ * must happen at all where the alternative is never (or minutes away): keep `ms` generous, since
+ * a busy machine is slow, not wrong; how fast something happens is a `deno task bench` figure.
+ */
+export async function settlesWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AssertionError({ message: `${what} did not happen within ${ms} ms` })),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

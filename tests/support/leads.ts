@@ -26,7 +26,7 @@ export async function solvedAltcha(
 }
 
 /** Polls `check` until it is true (or throws after `ms`). */
-export async function eventually(check: () => Promise<boolean>, ms = 10_000, what = "condition") {
+export async function eventually(check: () => Promise<boolean>, ms = 30_000, what = "condition") {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     if (await check()) return;

@@ -42,7 +42,7 @@ export function readSse(res: Response): SseReader {
       queue.push(frame);
     }
   };
-  const next = async (timeoutMs = 5000): Promise<SseFrame> => {
+  const next = async (timeoutMs = 30_000): Promise<SseFrame> => {
     const deadline = Date.now() + timeoutMs;
     while (queue.length === 0) {
       const left = deadline - Date.now();
@@ -62,7 +62,7 @@ export function readSse(res: Response): SseReader {
   };
   return {
     next,
-    async take<T>(count: number, timeoutMs = 5000) {
+    async take<T>(count: number, timeoutMs = 30_000) {
       const out: { id?: string; data: T }[] = [];
       while (out.length < count) {
         const frame = await next(timeoutMs);

@@ -61,7 +61,7 @@ for (const [question, url] of KNOWN_QUESTIONS) {
 
 Deno.test("docs assistant says so when the docs do not cover a question", async () => {
   const r = await offline("docs-assistant", { question: "qwxzv plorkt" });
-  assertStringIncludes(r.output, "could not find anything");
+  assertStringIncludes(r.output, "The Relay docs do not cover this");
 });
 
 Deno.test("the offline engine is deterministic: same input, same answer, same token counts", async () => {
@@ -86,7 +86,7 @@ Deno.test("lead qualifier: a strong-fit logistics company, with reasons and a fo
   assertEquals(facts.company, "Northwind Freight");
   assertEquals(facts.industry, "logistics");
   assertEquals(facts.employees, 400);
-  assertEquals(facts.revenueUsd, 60_000_000);
+  assertEquals(facts.revenue, { amount: 60_000_000, currency: "USD" });
   assertEquals([facts.location, facts.region], ["Chicago", "north america"]);
   assertEquals(facts.funding, "series b");
   assertEquals(facts.tools, ["zendesk"]);
@@ -103,8 +103,12 @@ Deno.test("lead qualifier: a tiny company outside the profile is a poor fit, and
     text: "Crumb & Co is a family bakery in Sydney with 6 staff selling bread in two shops.",
   });
   assertStringIncludes(r.output, "Crumb & Co: poor fit (0/100)");
+  assertStringIncludes(r.output, '+0 industry "food and beverage" is outside the profile');
   assertStringIncludes(r.output, '+0 region "asia pacific" is not a served region');
-  assertStringIncludes(r.output, "could you tell us which market you serve?");
+  const vague = await offline("lead-qualifier", {
+    text: "We are a team of 6 in Sydney and would like a nicer website.",
+  });
+  assertStringIncludes(vague.output, "could you tell us which market you serve?");
 });
 
 Deno.test("lead qualifier: reads an uploaded CSV and scores against ICP settings", async () => {
@@ -193,6 +197,31 @@ for (const [ticket, category, priority, sentiment] of TICKETS) {
     assertStringIncludes(r.output, "Relay Support");
   });
 }
+
+Deno.test("support triage greets a ticket without a name neutrally, never with a sample's name", async () => {
+  const r = await offline("support-triage", {
+    subject: "VAT number on our invoice",
+    body: "Our finance team needs the VAT number on last month's invoice. Can you reissue it?",
+  });
+  assertStringIncludes(r.output, "Category: billing · Priority: normal");
+  assertStringIncludes(r.output, "Hi there,");
+  assert(!/Hi (Sam|Dana)/.test(r.output), r.output);
+  const docs = r.output.slice(r.output.indexOf("Relevant docs"), r.output.indexOf("Draft reply"));
+  assert(
+    /usage-and-quotas|quotas-per-workspace-and-plan|#prices/.test(docs),
+    `a billing-related doc: ${docs}`,
+  );
+});
+
+Deno.test("support triage: an obvious outage is urgent and negative, with an operations doc", async () => {
+  const r = await offline("support-triage", {
+    subject: "Nothing works",
+    body:
+      "Since 9am every page returns 503 for all of our users. Our support desk is blocked, please fix this right now!!",
+  });
+  assertStringIncludes(r.output, "Category: outage · Priority: urgent · Sentiment: negative");
+  assertStringIncludes(r.output, "(/docs/operations#health-first)");
+});
 
 Deno.test("support triage links the docs that answer a how-to question", async () => {
   const r = await offline("support-triage", {

@@ -1,14 +1,16 @@
 import assert from "node:assert/strict";
 import { loadSettings, redact, SettingsError, settingsReference } from "../../lib/config.ts";
+import { generateSecret } from "../../lib/config/secrets.ts";
 
-const KEY_A = "a".repeat(40);
-const KEY_B = "b".repeat(40);
+const KEY_A = generateSecret();
+const KEY_B = generateSecret();
 const PROD_OK = {
   DENO_ENV: "production",
   PUBLIC_URL: "https://agents.example/",
   SESSION_SECRETS: `${KEY_A},${KEY_B}`,
   DEMO_KEY_SECRETS: KEY_A,
   WEBHOOK_SECRETS: KEY_B,
+  AUDIT_KEYS: generateSecret(),
 };
 
 async function settingsError(env: Record<string, string | undefined>): Promise<SettingsError> {
@@ -32,7 +34,7 @@ Deno.test("development defaults, secrets generated and persisted (0600) across r
     assert.equal(s.logLevel, "info");
     assert.equal(s.openaiModel, "gpt-4o-mini");
     assert.equal(s.trustedProxy, false);
-    for (const list of [s.sessionSecrets, s.demoKeySecrets, s.webhookSecrets]) {
+    for (const list of [s.sessionSecrets, s.demoKeySecrets, s.webhookSecrets, s.auditKeys]) {
       assert.equal(list.length, 1);
       assert.match(list[0], /^[A-Za-z0-9_-]{64}$/);
     }
@@ -67,10 +69,11 @@ Deno.test("test environment keeps generated secrets in memory only", async () =>
 
 Deno.test("production lists every missing value at once", async () => {
   const err = await settingsError({ DENO_ENV: "production" });
-  for (const name of ["PUBLIC_URL", "SESSION_SECRETS", "DEMO_KEY_SECRETS", "WEBHOOK_SECRETS"]) {
+  const required = ["PUBLIC_URL", "SESSION_SECRETS", "DEMO_KEY_SECRETS", "WEBHOOK_SECRETS"];
+  for (const name of [...required, "AUDIT_KEYS"]) {
     assert.ok(err.issues.includes(`${name} is required in production`), err.message);
   }
-  assert.equal(err.issues.length, 4, err.message);
+  assert.equal(err.issues.length, 5, err.message);
   for (const issue of err.issues) assert.ok(err.message.includes(issue));
 });
 
@@ -205,16 +208,18 @@ Deno.test("jobs that would be dropped: the app refuses to start and says why", a
   }
 });
 
+const METRICS = generateSecret();
+
 Deno.test("redact hides secrets and the database password", async () => {
   const s = await loadSettings({
     ...PROD_OK,
     OPENAI_API_KEY: "sk-live-123",
-    METRICS_TOKEN: "metrics-token-value",
+    METRICS_TOKEN: METRICS,
     DATABASE_URL: "postgres://app:hunter2@db:5432/app",
   });
   const r = redact(s);
   const text = JSON.stringify(r);
-  for (const secret of [KEY_A, KEY_B, "sk-live-123", "metrics-token-value", "hunter2"]) {
+  for (const secret of [KEY_A, KEY_B, "sk-live-123", METRICS, "hunter2"]) {
     assert.ok(!text.includes(secret), `leaked ${secret}`);
   }
   assert.equal(r.sessionSecrets, "[redacted]");
@@ -257,9 +262,82 @@ Deno.test("settingsReference documents every key", () => {
   }
   const required = settingsReference.filter((r) => r.requiredIn.includes("production"));
   assert.deepEqual(required.map((r) => r.name).sort(), [
+    "AUDIT_KEYS",
     "DEMO_KEY_SECRETS",
     "PUBLIC_URL",
     "SESSION_SECRETS",
     "WEBHOOK_SECRETS",
   ]);
+});
+
+/** The values of ops/compose/example.env that stand for secrets (all but URLs and blanks). */
+async function exampleEnvSecrets(): Promise<Record<string, string>> {
+  const text = await Deno.readTextFile(new URL("../../ops/compose/example.env", import.meta.url));
+  const pairs = text.split("\n").filter((l) => /^[A-Z_]+=./.test(l)).map((l) => l.split("="));
+  return Object.fromEntries(pairs.filter(([name]) => name !== "PUBLIC_URL"));
+}
+
+Deno.test("production refuses every example value of ops/compose/example.env, listing each", async () => {
+  const example = await exampleEnvSecrets();
+  assert.ok(Object.keys(example).length >= 6, "example.env has its placeholders");
+  const err = await settingsError({
+    ...PROD_OK,
+    ...example,
+    DATABASE_URL: `postgres://relay:${example.POSTGRES_PASSWORD}@postgres:5432/relay`,
+    POSTGRES_PASSWORD: undefined,
+  });
+  for (const name of Object.keys(example)) {
+    const setting = name === "POSTGRES_PASSWORD" ? "DATABASE_URL" : name;
+    assert.ok(
+      err.issues.some((i) => i.startsWith(setting)),
+      `${setting} not refused: ${err.message}`,
+    );
+  }
+  assert.ok(
+    err.issues.includes(
+      "METRICS_TOKEN: key 1 is an example value from the docs; generate one with `openssl rand -base64 48`",
+    ),
+    err.message,
+  );
+  for (const value of Object.values(example)) {
+    assert.ok(!err.issues.some((i) => i.includes(value)), `value echoed: ${err.message}`);
+  }
+});
+
+Deno.test("production refuses placeholder and low-entropy keys that pass the length check", async () => {
+  const weak: Record<string, string> = {
+    repeated: "s".repeat(40),
+    pattern: "abc123".repeat(7),
+    sequence: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN",
+    word: "my-super-secret-session-key-for-production-1",
+    changeMe: "CHANGE_ME_please_to_a_random_string_now!",
+    fewDistinct: "abababababababababababababababababcdcdcdcd",
+  };
+  for (const [label, value] of Object.entries(weak)) {
+    assert.ok(value.length >= 32, label);
+    const err = await settingsError({ ...PROD_OK, SESSION_SECRETS: `${KEY_A},${value}` });
+    assert.equal(err.issues.length, 1, `${label}: ${err.message}`);
+    assert.match(err.issues[0], /^SESSION_SECRETS: key 2 /, label);
+    assert.ok(!err.message.includes(value), `${label} echoed`);
+  }
+  const many = await settingsError({
+    ...PROD_OK,
+    DEMO_KEY_SECRETS: weak.repeated,
+    WEBHOOK_SECRETS: weak.word,
+    METRICS_TOKEN: "change-me",
+  });
+  assert.deepEqual(many.issues.map((i) => i.split(":")[0]).sort(), [
+    "DEMO_KEY_SECRETS",
+    "METRICS_TOKEN",
+    "WEBHOOK_SECRETS",
+  ]);
+});
+
+Deno.test("generated keys (base64 and hex) pass the strength check in production", async () => {
+  for (let i = 0; i < 50; i++) {
+    const hex = [...crypto.getRandomValues(new Uint8Array(32))]
+      .map((b) => b.toString(16).padStart(2, "0")).join("");
+    const s = await loadSettings({ ...PROD_OK, SESSION_SECRETS: `${generateSecret()},${hex}` });
+    assert.equal(s.sessionSecrets.length, 2);
+  }
 });

@@ -1,39 +1,19 @@
 /** The docs assistant: answers product questions from docs/, citing the sections it used. */
 import { z } from "zod";
+import { text } from "../../validation/text.ts";
 import { quoteUntrusted, UNTRUSTED_CONTENT_RULE } from "../../security/content/mod.ts";
 import { siteConfig } from "../../site_config.ts";
 import { type DocCitation, searchDocsTool } from "../tools/search_docs.ts";
+import { answerFromDocs } from "./docs_answer.ts";
 import type { AgentDefinition } from "../types.ts";
 
 const input = z.object({
-  question: z.string().trim().min(3, "Ask a question of at least 3 characters").max(500)
+  question: text().trim().min(3, "Ask a question of at least 3 characters").max(500)
     .describe("A question about the product"),
 });
 
 /** Input of the docs assistant. */
 export type DocsQuestion = z.infer<typeof input>;
-
-/** First sentences of a snippet, trimmed to about `max` characters on a word boundary. */
-function excerpt(snippet: string, max = 320): string {
-  const clean = snippet.replace(/\s+/g, " ").replace(/^[.…\s]+|[…\s]+$/g, "").trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max);
-  return `${cut.slice(0, cut.lastIndexOf(" "))}…`;
-}
-
-/** The answer the offline engine gives from the best sections found. */
-export function answerFromDocs(question: string, results: DocCitation[]): string {
-  if (results.length === 0) {
-    return `I could not find anything about "${question}" in the ${siteConfig.name} docs. ` +
-      "Try other words, or browse the docs at /docs.";
-  }
-  const used = results.slice(0, 3);
-  const lines = [`Here is what the ${siteConfig.name} docs say:`, ""];
-  used.forEach((r, i) => lines.push(`${excerpt(r.snippet)} [${i + 1}]`, ""));
-  lines.push("Sources:");
-  used.forEach((r, i) => lines.push(`[${i + 1}] [${r.title} › ${r.section}](${r.url})`));
-  return lines.join("\n");
-}
 
 /** The docs assistant. */
 export const docsAssistant: AgentDefinition<DocsQuestion> = {

@@ -4,9 +4,10 @@
  * (size, type by content, archives, EICAR, ClamAV when configured, PDF text extraction), and
  * only the extracted text is kept with the run.
  */
+import { Buffer } from "node:buffer";
 import { z } from "zod";
+import { storableText, text } from "../../validation/text.ts";
 import type { Settings } from "../../config.ts";
-import { HttpError } from "../../framework/mod.ts";
 import { scanContent } from "../../security/content/mod.ts";
 
 /** Largest document accepted, in bytes. */
@@ -17,18 +18,18 @@ export const MAX_DOCUMENT_CHARS = 16_000;
 
 /** An upload as sent: name, declared media type and base64 content. */
 export const uploadSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  type: z.string().trim().max(100).optional(),
-  contentBase64: z.string().min(1).max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4, {
+  name: text().trim().min(1).max(200),
+  type: text().trim().max(100).optional(),
+  contentBase64: text().min(1).max(Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4 + 4, {
     message: `The document must be at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`,
   }).regex(/^[A-Za-z0-9+/]+={0,2}$/, { message: "The document is not valid base64" }),
 });
 
 /** A document after the checks: its name, kind and text. */
 export const readDocumentSchema = z.object({
-  name: z.string().max(200),
+  name: text().max(200),
   kind: z.enum(["txt", "md", "csv", "pdf"]),
-  text: z.string().max(MAX_DOCUMENT_CHARS + 100),
+  text: text().max(MAX_DOCUMENT_CHARS + 100),
 });
 
 /** A checked document. */
@@ -42,22 +43,18 @@ export async function readUpload(
   upload: z.infer<typeof uploadSchema>,
   settings: Pick<Settings, "clamavUrl">,
 ): Promise<ReadDocument> {
-  let bytes: Uint8Array;
-  try {
-    bytes = Uint8Array.from(atob(upload.contentBase64), (c) => c.charCodeAt(0));
-  } catch {
-    throw new HttpError(400, "invalid_document", "The document is not valid base64.");
-  }
+  const bytes = new Uint8Array(Buffer.from(upload.contentBase64, "base64"));
   const scanned = await scanContent(bytes, {
     filename: upload.name,
     declaredType: upload.type,
     clamavUrl: settings.clamavUrl,
     maxBytes: MAX_DOCUMENT_BYTES,
   });
-  const text = scanned.text.length > MAX_DOCUMENT_CHARS
-    ? `${scanned.text.slice(0, MAX_DOCUMENT_CHARS)}\n[… document truncated]`
-    : scanned.text;
-  return { name: upload.name, kind: scanned.kind, text };
+  const clean = storableText(scanned.text);
+  const kept = clean.length > MAX_DOCUMENT_CHARS
+    ? `${clean.slice(0, MAX_DOCUMENT_CHARS)}\n[… document truncated]`
+    : clean;
+  return { name: upload.name, kind: scanned.kind, text: kept };
 }
 
 /** A CSV turned into "header: value" lines, so extraction reads it like prose. */

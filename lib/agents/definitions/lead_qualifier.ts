@@ -1,5 +1,6 @@
 /** The lead qualifier: firmographics, fit against the ideal-customer profile, a follow-up. */
 import { z } from "zod";
+import { text } from "../../validation/text.ts";
 import { draftFollowUpTool, type EmailDraft } from "../tools/draft_follow_up.ts";
 import { extractFirmographicsTool, type Firmographics } from "../tools/extract_firmographics.ts";
 import { type FitScore, scoreIcpFitTool } from "../tools/score_icp_fit.ts";
@@ -8,8 +9,8 @@ import { quoteUntrusted, UNTRUSTED_CONTENT_RULE } from "../../security/content/m
 import { documentText, type ReadDocument, readUpload, uploadSchema } from "./lead_document.ts";
 
 const input = z.object({
-  company: z.string().trim().max(200).optional().describe("Company name, when known"),
-  text: z.string().trim().max(20_000).default("")
+  company: text().trim().max(200).optional().describe("Company name, when known"),
+  text: text().trim().max(20_000).default("")
     .describe("A company description, website copy or pasted notes"),
   document: uploadSchema.optional()
     .describe("An uploaded txt, md, csv or pdf file (base64) to read instead of, or besides, text"),
@@ -37,7 +38,9 @@ export function leadReport(facts: Firmographics, fit: FitScore, email: EmailDraf
     `- Industry: ${fmt(facts.industry)}`,
     `- Employees: ${fmt(facts.employees)}`,
     `- Revenue: ${
-      facts.revenueUsd === null ? "not stated" : `$${facts.revenueUsd.toLocaleString("en-US")}`
+      facts.revenue
+        ? `${facts.revenue.amount.toLocaleString("en-US")} ${facts.revenue.currency}`
+        : "not stated"
     }`,
     `- Location: ${facts.location ? `${facts.location} (${facts.region})` : "not stated"}`,
     `- Funding: ${fmt(facts.funding)}`,

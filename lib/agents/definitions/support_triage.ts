@@ -1,5 +1,6 @@
 /** Support triage: classifies a ticket, finds the docs that help, drafts the reply. */
 import { z } from "zod";
+import { text } from "../../validation/text.ts";
 import { quoteUntrusted, UNTRUSTED_CONTENT_RULE } from "../../security/content/mod.ts";
 import { classifyTicketTool, type TicketClassification } from "../tools/classify_ticket.ts";
 import { draftReplyTool } from "../tools/draft_reply.ts";
@@ -7,9 +8,9 @@ import { type DocCitation, searchDocsTool } from "../tools/search_docs.ts";
 import type { AgentDefinition } from "../types.ts";
 
 const input = z.object({
-  customerName: z.string().trim().max(100).optional().describe("Who wrote the ticket"),
-  subject: z.string().trim().max(300).optional().describe("Ticket subject"),
-  body: z.string().trim().min(10, "Paste a ticket of at least 10 characters").max(20_000)
+  customerName: text().trim().max(100).optional().describe("Who wrote the ticket"),
+  subject: text().trim().max(300).optional().describe("Ticket subject"),
+  body: text().trim().min(10, "Paste a ticket of at least 10 characters").max(20_000)
     .describe("Ticket text"),
 });
 
@@ -38,10 +39,22 @@ export function triageReport(
   return lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
 }
 
-/** The words of a ticket worth searching the docs for: its subject and first sentence. */
-export function docsQuery(v: TicketInput): string {
-  const first = v.body.split(/(?<=[.!?])\s/)[0];
-  return [v.subject, first].filter(Boolean).join(" ").slice(0, 200);
+/** Docs topics worth adding to the search for a category (what such tickets need). */
+const CATEGORY_TOPICS: Partial<Record<string, string>> = {
+  billing: "plan quotas usage cost",
+  account: "sign-in account",
+  outage: "health readyz",
+};
+
+/**
+ * The words of a ticket worth searching the docs for: its subject, first sentence and any
+ * question it asks, with the docs topics of its category.
+ */
+export function docsQuery(v: TicketInput, category?: string): string {
+  const sentences = v.body.split(/(?<=[.!?])\s+/);
+  const question = sentences.slice(1).find((s) => s.endsWith("?"));
+  return [v.subject, sentences[0], question, category && CATEGORY_TOPICS[category]]
+    .filter(Boolean).join(" ").slice(0, 280);
 }
 
 /** Support triage. */
@@ -70,6 +83,12 @@ export const supportTriage: AgentDefinition<TicketInput> = {
     ].join("\n"),
   tools: [classifyTicketTool, searchDocsTool, draftReplyTool],
   fields: [
+    {
+      name: "customerName",
+      label: "Customer name (optional)",
+      multiline: false,
+      required: false,
+    },
     { name: "subject", label: "Subject (optional)", multiline: false, required: false },
     {
       name: "body",
@@ -118,7 +137,7 @@ export const supportTriage: AgentDefinition<TicketInput> = {
       ...(v.subject ? { subject: v.subject } : {}),
       body: v.body,
     }) as TicketClassification;
-    const found = await callTool("search_docs", { query: docsQuery(v), limit: 3 }) as {
+    const found = await callTool("search_docs", { query: docsQuery(v, c.category), limit: 3 }) as {
       results: DocCitation[];
     };
     const { reply } = await callTool("draft_reply", {

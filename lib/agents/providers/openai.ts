@@ -7,9 +7,17 @@
  */
 import OpenAI from "openai";
 import { z } from "zod";
-import { estimateTokens } from "../tokens.ts";
+import { estimateTokens, MAX_OUTPUT_TOKENS_PER_CALL } from "../tokens.ts";
 import { runToolCall } from "../tool_calls.ts";
-import type { AgentDefinition, ProviderResult, ProviderSink, ToolEnv, Usage } from "../types.ts";
+import type {
+  AgentDefinition,
+  CallBudget,
+  ProviderResult,
+  ProviderSink,
+  ProviderStop,
+  ToolEnv,
+  Usage,
+} from "../types.ts";
 import { backoffDelay, sleep } from "./backoff.ts";
 import type { CircuitBreaker } from "./breaker.ts";
 import { ProviderError } from "./errors.ts";
@@ -111,6 +119,15 @@ function toolSchemas(agent: AgentDefinition): OpenAI.Chat.ChatCompletionTool[] {
   }));
 }
 
+/** Prompt tokens of a request as the budget counts them (its messages and tool schemas, as JSON). */
+export function promptTokens(
+  messages: Message[],
+  tools: OpenAI.Chat.ChatCompletionTool[] | undefined,
+): number {
+  return estimateTokens(JSON.stringify(messages)) +
+    (tools ? estimateTokens(JSON.stringify(tools)) : 0);
+}
+
 /** The OpenAI-compatible provider. */
 export class OpenAiProvider {
   readonly #client: OpenAI;
@@ -129,12 +146,17 @@ export class OpenAiProvider {
     return this.options.model;
   }
 
-  /** Runs `agent` on `input` until the model answers without calling a tool. */
+  /**
+   * Runs `agent` on `input` until the model answers without calling a tool. Every call's
+   * `max_tokens` comes from `budget` (at most {@link MAX_OUTPUT_TOKENS_PER_CALL}); when the
+   * budget has nothing left the loop stops and the result carries `stop`.
+   */
   async run(
     agent: AgentDefinition,
     input: Record<string, unknown>,
     env: ToolEnv,
     sink: ProviderSink,
+    budget?: CallBudget,
   ): Promise<ProviderResult> {
     const messages: Message[] = [
       { role: "system", content: agent.systemPrompt },
@@ -143,12 +165,23 @@ export class OpenAiProvider {
     const tools = agent.tools.length ? toolSchemas(agent) : undefined;
     const usage: Usage = { tokensIn: 0, tokensOut: 0 };
     let output = "";
+    let stop: ProviderStop | undefined;
     for (let step = 0; step < MAX_STEPS; step++) {
-      const result = await this.#stepWithRetries(messages, tools, sink, env.signal);
+      const prompt = promptTokens(messages, tools);
+      const maxTokens = budget ? await budget.maxTokens(prompt) : MAX_OUTPUT_TOKENS_PER_CALL;
+      if (maxTokens <= 0) {
+        stop = { code: "quota_exhausted", message: budget?.exhausted ?? "The quota is spent." };
+        break;
+      }
+      const result = await this.#stepWithRetries(messages, tools, maxTokens, sink, env.signal);
       output += result.content;
-      usage.tokensIn += result.usage?.tokensIn ??
-        estimateTokens(messages.map((m) => JSON.stringify(m.content)).join("\n"));
-      usage.tokensOut += result.usage?.tokensOut ?? estimateTokens(result.content);
+      const used = {
+        tokensIn: result.usage?.tokensIn ?? prompt,
+        tokensOut: result.usage?.tokensOut ?? estimateTokens(result.content),
+      };
+      budget?.spent(used);
+      usage.tokensIn += used.tokensIn;
+      usage.tokensOut += used.tokensOut;
       if (result.toolCalls.length === 0) break;
       messages.push({
         role: "assistant",
@@ -174,12 +207,13 @@ export class OpenAiProvider {
       }
     }
     await sink.usage(usage);
-    return { output, usage, model: this.options.model };
+    return { output, usage, model: this.options.model, ...(stop ? { stop } : {}) };
   }
 
   async #stepWithRetries(
     messages: Message[],
     tools: OpenAI.Chat.ChatCompletionTool[] | undefined,
+    maxTokens: number,
     sink: ProviderSink,
     signal: AbortSignal,
   ): Promise<StepResult> {
@@ -188,7 +222,7 @@ export class OpenAiProvider {
       await breaker.check();
       const streamed = { any: false };
       try {
-        const result = await this.#step(messages, tools, sink, signal, streamed);
+        const result = await this.#step(messages, tools, maxTokens, sink, signal, streamed);
         await breaker.success();
         return result;
       } catch (error) {
@@ -208,6 +242,7 @@ export class OpenAiProvider {
   async #step(
     messages: Message[],
     tools: OpenAI.Chat.ChatCompletionTool[] | undefined,
+    maxTokens: number,
     sink: ProviderSink,
     signal: AbortSignal,
     streamed: { any: boolean },
@@ -228,6 +263,7 @@ export class OpenAiProvider {
         model: this.options.model,
         messages,
         ...(tools ? { tools } : {}),
+        max_tokens: maxTokens,
         stream: true,
         stream_options: { include_usage: true },
       }, { signal: request.signal });

@@ -8,6 +8,7 @@ import { OpenAiProvider } from "../providers/openai.ts";
 import { providerLabel } from "../providers/select.ts";
 import { agentById } from "../registry.ts";
 import type { ProviderResult, ProviderSink, ToolEnv } from "../types.ts";
+import { RunBudget } from "./budget.ts";
 import { emitRunEvent } from "./events.ts";
 import { RunEventWriter } from "./event_writer.ts";
 import { metrics } from "../../telemetry/metrics.ts";
@@ -36,7 +37,8 @@ export function openAiProviderFor(services: Services): OpenAiProvider {
 
 /**
  * Runs `run` (already claimed by this worker) until it answers, fails or `signal` aborts;
- * `progress.text` holds what was streamed so far (for cancelled runs).
+ * `progress.text` holds what was streamed so far (for cancelled runs). Model calls spend from
+ * the run's quota reservation ({@link RunBudget}); the result's `stop` says when it ran out.
  */
 export async function executeAttempt(
   services: Services,
@@ -86,7 +88,10 @@ export async function executeAttempt(
     const env: ToolEnv = { settings: services.settings, searchDocs, signal };
     try {
       if (run.provider === "openai") {
-        return await openAiProviderFor(services).run(agent, run.input, env, sink);
+        const budget = run.reservation
+          ? new RunBudget(services, run.id, run.reservation, run.model)
+          : undefined;
+        return await openAiProviderFor(services).run(agent, run.input, env, sink, budget);
       }
       return await runOffline(agent, run.input, env, sink, {
         chunkDelayMs: services.settings.offlineChunkDelayMs,

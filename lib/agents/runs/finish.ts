@@ -9,6 +9,7 @@ import { emitRunEvent } from "./events.ts";
 import { addUsageRow, upsertRunRow } from "./persist.ts";
 import { settleRunQuota } from "./quota.ts";
 import { capOutput, isTerminal, type RunRecord, updateRun } from "./record.ts";
+import { storableText } from "../../validation/text.ts";
 
 /** How a run ended. */
 export type RunOutcome =
@@ -29,7 +30,7 @@ export async function finishRun(
   attempt?: number,
 ): Promise<RunRecord | null> {
   const finishedAt = Date.now();
-  const output = capOutput(outcome.output);
+  const output = storableText(capOutput(outcome.output));
   const run = await updateRun(services.kv, runId, (r) => {
     if (isTerminal(r.status) || (attempt !== undefined && r.attempt !== attempt)) return null;
     const model = outcome.status === "succeeded" ? outcome.model : r.model;
@@ -40,7 +41,9 @@ export async function finishRun(
       output,
       usage: outcome.usage,
       costUsd: costOf(model, outcome.usage),
-      error: outcome.status === "failed" ? { code: outcome.code, message: outcome.message } : null,
+      error: outcome.status === "failed"
+        ? { code: outcome.code, message: storableText(outcome.message) }
+        : null,
       finishedAt,
       worker: null,
       leaseUntil: null,

@@ -2,11 +2,14 @@
  * The run sweeper (a cron, every minute): nothing stays queued or running forever. For each
  * run in the active index it retries (or fails, after the last attempt) runs whose worker's
  * lease expired because the process died, fails runs whose queue message was dead-lettered,
- * and persists finished runs that Postgres missed. Every instance also reclaims expired leases
- * every few seconds ({@link watchRunLeases}).
+ * and persists finished runs that Postgres missed. A finished run Postgres refuses for good
+ * (its data, not the connection) is dead-lettered with the reason and swept no more. Every
+ * instance also reclaims expired leases every few seconds ({@link watchRunLeases}).
  */
 import { prefixes, runDeadLetterKey } from "../../../kv/keys.ts";
 import type { Services } from "../../services.ts";
+import { isPermanentDbError } from "../../db/errors.ts";
+import { reasonOf, recordDeadLetter } from "../../outbox/dead_letters.ts";
 import { logger } from "../../telemetry/log.ts";
 import { finishRun, persistRun } from "./finish.ts";
 import { getRun, isTerminal, LEASE_MS, type RunRecord } from "./record.ts";
@@ -17,6 +20,7 @@ export interface SweepReport {
   retried: number;
   failed: number;
   persisted: number;
+  deadLettered: number;
 }
 
 /** Gives a run whose worker's lease expired its next attempt (or fails it after the last). */
@@ -64,7 +68,7 @@ export function watchRunLeases(services: Services, signal: AbortSignal): void {
 
 /** Sweeps the active runs once; exported for the cron and for tests. */
 export async function sweepRuns(services: Services, now = Date.now()): Promise<SweepReport> {
-  const report: SweepReport = { retried: 0, failed: 0, persisted: 0 };
+  const report: SweepReport = { retried: 0, failed: 0, persisted: 0, deadLettered: 0 };
   for await (const entry of services.kv.list({ prefix: prefixes.activeRuns })) {
     const runId = String(entry.key[1]);
     try {
@@ -91,7 +95,13 @@ export async function sweepRuns(services: Services, now = Date.now()): Promise<S
         last ? report.failed++ : report.retried++;
       }
     } catch (error) {
-      logger.warn("run sweep failed", { runId, error });
+      if (isPermanentDbError(error)) {
+        await recordDeadLetter(services, { source: "run", id: runId, reason: reasonOf(error) });
+        await services.kv.delete(entry.key);
+        report.deadLettered++;
+      } else {
+        logger.warn("run sweep failed", { runId, error });
+      }
     }
   }
   return report;

@@ -104,8 +104,13 @@ async function runClaimed(services: Services, run: RunRecord) {
   const heartbeat = setInterval(() => beat(services, run.id, controller), HEARTBEAT_MS);
   const progress = { text: "" };
   try {
-    const result = await executeAttempt(services, run, signal, progress);
-    await finishRun(services, run.id, { status: "succeeded", ...result }, run.attempt);
+    const { stop, ...result } = await executeAttempt(services, run, signal, progress);
+    await finishRun(
+      services,
+      run.id,
+      stop ? { status: "failed", ...result, ...stop } : { status: "succeeded", ...result },
+      run.attempt,
+    );
   } catch (error) {
     await onFailure(services, run, signal.aborted ? signal.reason : error, progress.text);
   } finally {

@@ -1,5 +1,6 @@
 /** `search_docs`: full-text search over the product docs, returning citable sections. */
 import { z } from "zod";
+import { type Passage, sectionPassages } from "../../docs/passages.ts";
 import type { Tool } from "../types.ts";
 
 const args = z.object({
@@ -13,23 +14,31 @@ export interface DocCitation {
   section: string;
   url: string;
   snippet: string;
+  /** The section's sentences that best match the query, best first. */
+  passages: Passage[];
+  /** 0-1: how much of the query the section covers (its telling words weigh more). */
+  coverage: number;
+  /** The section's short code block that best matches the query, if any. */
+  code: string | null;
+  /** 0-1: how much of the query that code block (with its comments) covers. */
+  codeRelevance: number;
 }
 
-/** Searches docs/ and returns the best sections with their links. */
+/** Searches docs/ and returns the best sections with their links and best sentences. */
 export const searchDocsTool: Tool<z.infer<typeof args>, { results: DocCitation[] }> = {
   name: "search_docs",
   description:
-    "Search the product documentation. Returns the most relevant sections with title, section, url and a snippet; cite the url of every section you use.",
+    "Search the product documentation. Returns the most relevant sections with title, section, url, a snippet, the best-matching sentences and how much of the query each covers; cite the url of every section you use.",
   args,
   async run({ query, limit }, env) {
     const hits = await env.searchDocs(query, limit ?? 4);
-    return {
-      results: hits.map((h) => ({
-        title: h.title,
-        section: h.section,
-        url: h.url,
-        snippet: h.snippet,
-      })),
-    };
+    const results = await Promise.all(hits.map(async (h) => ({
+      title: h.title,
+      section: h.section,
+      url: h.url,
+      snippet: h.snippet,
+      ...await sectionPassages(h.slug, h.anchor, query),
+    })));
+    return { results };
   },
 };

@@ -132,6 +132,15 @@ export const coreSettings = {
     requiredIn: ["production"],
     schema: secretList("WEBHOOK_SECRETS"),
   },
+  AUDIT_KEYS: {
+    description:
+      "Comma-separated keys sealing the audit chain (HMAC-SHA256), newest first (>= 32 chars " +
+      "each); keep old keys listed while rows sealed with them must verify.",
+    defaultDoc: "generated in development (kept in DATA_DIR/secrets.json) and test",
+    secret: true,
+    requiredIn: ["production"],
+    schema: secretList("AUDIT_KEYS"),
+  },
   OPENAI_API_KEY: {
     description: "API key of an OpenAI-compatible provider. Absent: the offline agent engine.",
     defaultDoc: null,

@@ -11,6 +11,24 @@ export const operationsSettings = {
     requiredIn: [],
     schema: optional,
   },
+  SITE_OPERATORS: {
+    description:
+      "Emails of the site operators, comma-separated: only they see the dashboard's System page " +
+      "(site-wide health, queues and providers). Absent: nobody does.",
+    defaultDoc: "(none)",
+    default: () => "",
+    secret: false,
+    requiredIn: [],
+    schema: z.string().transform((v, ctx) => {
+      const emails = v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+      for (const email of emails) {
+        if (!/^[^\s@,]+@[^\s@,]+$/.test(email)) {
+          ctx.addIssue({ code: "custom", message: `SITE_OPERATORS: "${email}" is not an email` });
+        }
+      }
+      return emails;
+    }),
+  },
   TRUSTED_PROXY: {
     description: "Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy (true/false).",
     defaultDoc: "false",

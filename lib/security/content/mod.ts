@@ -5,4 +5,4 @@ export { ContentRejected, type RejectionCode } from "./rejection.ts";
 export { type ContentKind, isPlainText, sniffKind } from "./sniff.ts";
 export { containsEicar, eicarTestString } from "./eicar.ts";
 export { clamdScan, type ClamVerdict, parseClamavUrl } from "./clamav.ts";
-export { pdfText } from "./pdf.ts";
+export { type PdfLimits, pdfText } from "./pdf.ts";

@@ -9,6 +9,7 @@ export type RejectionCode =
   | "malware_detected"
   | "pdf_too_long"
   | "pdf_unreadable"
+  | "pdf_too_complex"
   | "scanner_unavailable";
 
 const STATUS: Record<RejectionCode, number> = {
@@ -18,6 +19,7 @@ const STATUS: Record<RejectionCode, number> = {
   malware_detected: 422,
   pdf_too_long: 422,
   pdf_unreadable: 422,
+  pdf_too_complex: 422,
   scanner_unavailable: 503,
 };
 

@@ -1,7 +1,8 @@
 /**
  * The checks every upload and fetched document passes before any tool or model sees it: size,
  * type by content against the allowlist (txt, md, csv, pdf), no archives, the EICAR signature,
- * ClamAV (INSTREAM) when `CLAMAV_URL` is set, and text extraction with limits.
+ * ClamAV (INSTREAM) when `CLAMAV_URL` is set, and text extraction with limits (PDFs in a worker
+ * thread with time, memory and inflated-size limits: lib/security/content/pdf.ts).
  */
 import { logger } from "../../telemetry/log.ts";
 import { contentLimits } from "../rules.ts";
@@ -33,7 +34,8 @@ export interface ScanOptions {
 
 /**
  * Checks `bytes` and returns their text, or throws {@link ContentRejected} (an HttpError:
- * 413 too large, 415 type or archive, 422 malware or bad PDF, 503 scanner unreachable).
+ * 413 too large, 415 type or archive, 422 malware, bad PDF or PDF bomb, 503 scanner unreachable
+ * or busy).
  */
 export async function scanContent(
   bytes: Uint8Array,

@@ -3,15 +3,18 @@ import { z } from "zod";
 import { docsSearchIndex } from "../../../lib/docs/search.ts";
 import type { Handlers } from "../../../lib/framework/mod.ts";
 import { agents } from "../../../lib/agents/registry.ts";
+import { warmLanguageData } from "../../../lib/agents/nlp/warm.ts";
 import { providerLabel, providerOf } from "../../../lib/agents/providers/select.ts";
 
 /**
  * `GET /api/agents`: every agent with its input as JSON Schema and an example input. The live
- * demo asks on load, which also warms the docs index so the first run answers quickly.
+ * demo asks on load, which also warms the docs index and the lead qualifier's language data so
+ * the first run answers quickly.
  */
 export const handler: Handlers = {
   GET: (ctx) => {
     docsSearchIndex().catch(() => {});
+    void warmLanguageData();
     const { provider, model } = providerOf(ctx.state.services.settings);
     return Response.json({
       agents: agents.map((a) => ({

@@ -3,7 +3,12 @@ import { type Handlers, HttpError } from "../../../lib/framework/mod.ts";
 import { agentById, agents } from "../../../lib/agents/registry.ts";
 import { viewerOf } from "../../../lib/agents/runs/access.ts";
 import { createRun, replayedRun } from "../../../lib/agents/runs/create.ts";
-import { reserveRunQuota } from "../../../lib/agents/runs/quota.ts";
+import {
+  releaseRunQuota,
+  reserveRunQuota,
+  topUpRunQuota,
+  withoutUploads,
+} from "../../../lib/agents/runs/quota.ts";
 import { streamUrlOf } from "../../../lib/agents/runs/view.ts";
 import { providerOf } from "../../../lib/agents/providers/select.ts";
 import { consentFrom } from "../../../lib/consent.ts";
@@ -13,10 +18,11 @@ import { rules } from "../../../lib/security/rules.ts";
 import { ipSubject, workspaceSubject } from "../../../lib/security/client_ip.ts";
 import { formatTraceparent } from "../../../lib/telemetry/trace_context.ts";
 import { jsonBody, parseOr400 } from "../../../lib/tracking/parse.ts";
+import { storable, text } from "../../../lib/validation/text.ts";
 
 const body = z.object({
-  agent: z.string().min(1).max(64),
-  input: z.record(z.string(), z.unknown()),
+  agent: text().min(1).max(64),
+  input: storable(z.record(z.string(), z.unknown())),
 });
 
 /** Largest prepared input stored with a run (run records live in KV, 64 KiB a value). */
@@ -73,21 +79,36 @@ export const handler: Handlers = {
     if (viewer.tenantId) {
       await enforceRateLimit(ctx, rules.runsPerWorkspace, workspaceSubject(viewer.tenantId));
     }
-    const { settings } = ctx.state.services;
-    const ready = (agent.prepare ? await agent.prepare(input, settings) : input) as Record<
-      string,
-      unknown
-    >;
-    if (JSON.stringify(ready).length > MAX_STORED_INPUT_CHARS) {
-      throw new HttpError(413, "input_too_large", "The input is too large for one run.");
-    }
-    const reservation = await reserveRunQuota(
-      ctx.state.services,
-      { ...viewer, ipSubject: ipSubject(requestIp(ctx.hono)) },
+    const owner = { ...viewer, ipSubject: ipSubject(requestIp(ctx.hono)) };
+    const { services } = ctx.state;
+    let reservation = await reserveRunQuota(
+      services,
+      owner,
       agent,
-      ready,
+      withoutUploads(input),
       ctx.state.requestId,
     );
+    let ready: Record<string, unknown>;
+    try {
+      ready = (agent.prepare ? await agent.prepare(input, services.settings) : input) as Record<
+        string,
+        unknown
+      >;
+      if (JSON.stringify(ready).length > MAX_STORED_INPUT_CHARS) {
+        throw new HttpError(413, "input_too_large", "The input is too large for one run.");
+      }
+      reservation = await topUpRunQuota(
+        services,
+        reservation,
+        owner,
+        agent,
+        ready,
+        ctx.state.requestId,
+      );
+    } catch (error) {
+      await releaseRunQuota(services, reservation);
+      throw error;
+    }
     const { runId, replayed } = await createRun(ctx.state.services, {
       agent,
       requestInput: input,

@@ -1,4 +1,5 @@
-import { currentSection, DASHBOARD_SECTIONS } from "../../../components/dashboard/nav.ts";
+import { currentSection, visibleSections } from "../../../components/dashboard/nav.ts";
+import { isSiteOperator } from "../../../lib/auth/site_operator.ts";
 import "../../../lib/dashboard/state.ts";
 import { asset, type LayoutProps } from "../../../lib/framework/mod.ts";
 
@@ -11,6 +12,7 @@ export default function DashboardLayout({ Component, params, url, state }: Layou
   const base = `/dashboard/${encodeURIComponent(slug)}`;
   const current = currentSection(base, url.pathname);
   const name = state.dashboard?.workspace.name ?? slug;
+  const sections = visibleSections(isSiteOperator(state.services.settings, state.dashboard?.user));
   return (
     <div class="dashboard">
       <link rel="stylesheet" href={asset("/dashboard.css")} />
@@ -21,7 +23,7 @@ export default function DashboardLayout({ Component, params, url, state }: Layou
           {state.dashboard && <span class="badge">{state.dashboard.role}</span>}
         </p>
         <ul>
-          {DASHBOARD_SECTIONS.map((s) => (
+          {sections.map((s) => (
             <li key={s.path}>
               <a
                 href={`${base}${s.path}`}

@@ -1,5 +1,5 @@
 import { Time } from "../../../components/auth/Time.tsx";
-import { type AuditVerification, verifyAuditChain } from "../../../lib/audit/verify.ts";
+import { type AuditVerification, verifyAuditTrail } from "../../../lib/audit/verify.ts";
 import { type AuditRow, listAudit } from "../../../lib/dashboard/audit.ts";
 import "../../../lib/dashboard/state.ts";
 import type { Handlers, Meta, PageProps } from "../../../lib/framework/mod.ts";
@@ -24,7 +24,7 @@ export const handler: Handlers<Data> = {
     const before = raw && /^\d{1,18}$/.test(raw) ? Number(raw) : null;
     const [page, verification] = await Promise.all([
       listAudit(db, auth.workspace.id, before),
-      verifyAuditChain(db),
+      verifyAuditTrail(ctx.state.services),
     ]);
     return ctx.render({ slug: auth.workspace.slug, ...page, paged: before !== null, verification });
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../../lib/validation/text.ts";
 import { Time } from "../../../components/auth/Time.tsx";
 import { recordAudit } from "../../../lib/audit/record.ts";
 import { authorize, type Authorized } from "../../../lib/auth/authorize.ts";
@@ -47,7 +48,7 @@ const uuid = z.uuid("Unknown member.");
 const formSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("invite"),
-    email: z.string().trim().max(320).pipe(z.email("Please enter a valid e-mail address.")),
+    email: text().trim().max(320).pipe(z.email("Please enter a valid e-mail address.")),
     role,
   }),
   z.object({ action: z.literal("change_role"), user: uuid, role }),

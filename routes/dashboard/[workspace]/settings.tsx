@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../../lib/validation/text.ts";
 import { recordAudit } from "../../../lib/audit/record.ts";
 import { readForm } from "../../../lib/auth/form.ts";
 import {
@@ -46,7 +47,7 @@ const retentionField = (options: number[]) =>
 
 const nameSchema = z.object({
   action: z.literal("rename"),
-  name: z.string().trim().min(1, "Give the workspace a name.").max(
+  name: text().trim().min(1, "Give the workspace a name.").max(
     100,
     "Names are limited to 100 characters.",
   ),

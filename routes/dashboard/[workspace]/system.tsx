@@ -1,16 +1,31 @@
 import { authorize } from "../../../lib/auth/authorize.ts";
+import { isSiteOperator } from "../../../lib/auth/site_operator.ts";
 import "../../../lib/dashboard/state.ts";
-import type { Handlers, Meta, PageProps } from "../../../lib/framework/mod.ts";
+import { type Handlers, HttpError, type Meta, type PageProps } from "../../../lib/framework/mod.ts";
 import { type SystemSnapshot, systemSnapshot } from "../../../lib/telemetry/system.ts";
+import { type DeadLetter, listDeadLetters } from "../../../lib/outbox/dead_letters.ts";
+
+type Data = SystemSnapshot & { deadLetters: DeadLetter[] };
 
 /** System page metadata. */
 export const meta: Meta = { title: "System", noindex: true };
 
-/** System health for owners and admins: SLOs, burn rates, queues, errors, providers. */
-export const handler: Handlers<SystemSnapshot> = {
+/**
+ * Site-wide health for the site operators (`SITE_OPERATORS`) only: SLOs, burn rates, queues,
+ * errors, providers, dead letters. Everyone else gets the same 404 as any page they may not see.
+ */
+export const handler: Handlers<Data> = {
   GET: async (ctx) => {
-    await authorize(ctx, { workspace: ctx.params.workspace, roles: ["owner", "admin"] });
-    return ctx.render(await systemSnapshot(ctx.state.services.kv));
+    const { user } = await authorize(ctx, { workspace: ctx.params.workspace });
+    if (!isSiteOperator(ctx.state.services.settings, user)) {
+      throw new HttpError(404, "not_found", "There is nothing at this address.");
+    }
+    const { kv } = ctx.state.services;
+    const [snapshot, deadLetters] = await Promise.all([
+      systemSnapshot(kv),
+      listDeadLetters(kv, 50),
+    ]);
+    return ctx.render({ ...snapshot, deadLetters });
   },
 };
 
@@ -40,7 +55,7 @@ function Status({ status }: { status: keyof typeof STATUS_TEXT }) {
 }
 
 /** The System page. */
-export default function System({ data }: PageProps<SystemSnapshot>) {
+export default function System({ data }: PageProps<Data>) {
   return (
     <main class="dash-main system">
       <h1>System</h1>
@@ -166,6 +181,42 @@ export default function System({ data }: PageProps<SystemSnapshot>) {
                     </td>
                     <td>
                       <Status status={p.status} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+
+      <h2>Dead letters</h2>
+      {data.deadLetters.length === 0
+        ? <p data-system="dead-letters-empty">No write has been refused by the database.</p>
+        : (
+          <div class="table-scroll">
+            <table data-system="dead-letters">
+              <caption>
+                Writes the database refused for good, taken out of their retries (see the{" "}
+                <a href="/docs/operations#dead-letters">runbook</a>)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Source</th>
+                  <th scope="col">Id</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">When</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.deadLetters.map((d) => (
+                  <tr key={`${d.source}:${d.id}`} data-dead-letter={d.id}>
+                    <th scope="row">{d.source}</th>
+                    <td>
+                      <code>{d.id}</code>
+                    </td>
+                    <td>{d.reason}</td>
+                    <td>
+                      <time datetime={d.at}>{d.at.slice(0, 16).replace("T", " ")} UTC</time>
                     </td>
                   </tr>
                 ))}

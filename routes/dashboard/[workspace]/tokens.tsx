@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../../lib/validation/text.ts";
 import { Time } from "../../../components/auth/Time.tsx";
 import { recordAudit } from "../../../lib/audit/record.ts";
 import {
@@ -27,7 +28,7 @@ const EXPIRIES = { never: null, "7": 7, "30": 30, "90": 90 } as const;
 const formSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("create"),
-    name: z.string().trim().min(1, "Give the token a name.").max(100, "The name is too long."),
+    name: text().trim().min(1, "Give the token a name.").max(100, "The name is too long."),
     expires: z.enum(["never", "7", "30", "90"], { error: "Choose an expiry." }),
   }),
   z.object({ action: z.literal("revoke"), token: z.uuid("Unknown token.") }),

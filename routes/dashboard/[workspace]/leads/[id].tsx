@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../../../../lib/validation/text.ts";
 import { Time } from "../../../../components/auth/Time.tsx";
 import { TraceLink } from "../../../../components/dashboard/TraceLink.tsx";
 import { recordAudit } from "../../../../lib/audit/record.ts";
@@ -13,6 +14,7 @@ import {
   setLeadStatus,
 } from "../../../../lib/dashboard/leads.ts";
 import "../../../../lib/dashboard/state.ts";
+import { acceptHeldLead } from "../../../../lib/leads/review.ts";
 import {
   type FreshContext,
   type Handlers,
@@ -33,13 +35,14 @@ interface Data {
 }
 
 const formSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("accept") }),
   z.object({
     action: z.literal("status"),
     status: z.enum(LEAD_STATUSES, { error: "Choose a status." }),
   }),
   z.object({
     action: z.literal("note"),
-    body: z.string().trim().min(1, "Write a note first.").max(
+    body: text().trim().min(1, "Write a note first.").max(
       5000,
       "Notes are limited to 5,000 characters.",
     ),
@@ -47,6 +50,7 @@ const formSchema = z.discriminatedUnion("action", [
 ], { error: "Unknown action." });
 
 const NOTICES: Record<string, string> = {
+  accept: "Lead accepted: it is counted and its notifications are on their way.",
   status: "Status changed.",
   note: "Note added.",
 };
@@ -79,7 +83,16 @@ export const handler: Handlers<Data> = {
       tenantId: auth.workspace.id,
       requestId: ctx.state.requestId,
     };
-    if (form.action === "status") {
+    if (form.action === "accept") {
+      if (await acceptHeldLead(services, lead.id, auth.user.id)) {
+        await recordAudit(services, {
+          ...audit,
+          action: "lead.accepted",
+          target: `lead:${lead.id}`,
+          diff: { held: false },
+        });
+      }
+    } else if (form.action === "status") {
       const from = await setLeadStatus(services.db, lead.id, form.status);
       await recordAudit(services, {
         ...audit,
@@ -142,6 +155,19 @@ export default function LeadPage({ data }: PageProps<Data>) {
           <TraceLink traceId={lead.traceId} template={data.traceUrlTemplate} />
         </dd>
       </dl>
+      {lead.held && (
+        <section class="card" data-held aria-labelledby="held-title">
+          <h2 id="held-title">Unverified lead</h2>
+          <p>
+            This lead was sent without the spam check (the form without JavaScript). It has notified
+            no one and is not counted in the overview or reports until you accept it.
+          </p>
+          <form method="post">
+            <input type="hidden" name="action" value="accept" />
+            <button type="submit">Accept</button>
+          </form>
+        </section>
+      )}
       <h2>Message</h2>
       <p class="card lead-message">{lead.message || "—"}</p>
       <h2>Status</h2>

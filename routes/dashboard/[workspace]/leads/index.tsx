@@ -78,7 +78,10 @@ export default function Leads({ data }: PageProps<Data>) {
                   </th>
                   <td>{l.company ?? "—"}</td>
                   <td>{l.source ?? "—"}</td>
-                  <td>{l.status}</td>
+                  <td>
+                    {l.status}
+                    {l.held && <span class="badge" data-held>unverified, awaiting acceptance</span>}
+                  </td>
                   <td>
                     <Time at={l.createdAt} />
                   </td>

@@ -1,0 +1,122 @@
+/**
+ * The docs assistant's offline answer: extractive and sentence-level. It quotes, in order, the
+ * sentences of the best section that hold most of the question's telling words, adds a
+ * sentence from the next section when it says something the first does not, shows the first
+ * section's short code block when the question asks how to do something, and numbers every
+ * quote with its source. When no section holds enough of the question's telling words it says
+ * plainly that the docs do not cover it.
+ */
+import type { Passage } from "../../docs/passages.ts";
+import { siteConfig } from "../../site_config.ts";
+import type { DocCitation } from "../tools/search_docs.ts";
+
+/** Below this share of the question's weighted words, a section does not answer it. */
+export const MIN_COVERAGE = 0.45;
+/** The best section's share and its best sentence's share must add up to at least this. */
+export const MIN_EVIDENCE = 0.8;
+const MAX_CHARS = 600;
+/** A sentence of the second or third section is quoted when it holds this share of the best. */
+const OTHER_SECTION_SHARE = 0.6;
+/** ...and at least this share of the question on its own. */
+const MIN_OTHER_SENTENCE = 0.35;
+/** A how-to question gets the section's code block when the section covers this much of it. */
+const CODE_SECTION_COVERAGE = 0.8;
+const PROCEDURAL =
+  /^\s*(?:how|which|what)\b.*\b(?:do|does|can|should|command|run|start|set|use)\b/i;
+
+interface Quote extends Passage {
+  source: number;
+}
+
+function words(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+function similar(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return shared / Math.max(1, Math.min(wa.size, wb.size)) > 0.7;
+}
+
+const best = (r: DocCitation) => Math.max(0, ...r.passages.map((p) => p.relevance));
+
+/**
+ * The sentences to quote: the first section's strongest, in order, then the best sentence of
+ * each of the next two sections that is nearly as strong and says something new.
+ */
+function choose(results: DocCitation[]): Quote[] {
+  const first = results[0];
+  const top = best(first);
+  const quotes: Quote[] = [];
+  let chars = 0;
+  const whole = first.passages.reduce((n, p) => n + p.text.length, 0) <= MAX_CHARS &&
+    first.passages.length <= 4;
+  for (const p of first.passages) {
+    if ((!whole && p.relevance < top / 2) || chars + p.text.length > MAX_CHARS) continue;
+    quotes.push({ ...p, source: 0 });
+    chars += p.text.length;
+  }
+  for (const [i, r] of results.slice(1, 3).entries()) {
+    const p = r.passages.filter((x) => /^\P{Ll}/u.test(x.text) && !x.text.endsWith(":"))
+      .toSorted((a, b) => b.relevance - a.relevance)[0];
+    if (!p || p.relevance < Math.max(top * OTHER_SECTION_SHARE, MIN_OTHER_SENTENCE)) continue;
+    if (r.coverage < MIN_COVERAGE) continue;
+    if (chars + p.text.length > MAX_CHARS + 200) continue;
+    if (quotes.some((q) => similar(q.text, p.text))) continue;
+    quotes.push({ ...p, source: i + 1 });
+    chars += p.text.length;
+  }
+  return quotes;
+}
+
+function sentence(text: string): string {
+  const t = text.trim();
+  return /[.!?:]$/.test(t) ? t : `${t}.`;
+}
+
+/** The answer the offline engine gives from the sections found. */
+export function answerFromDocs(question: string, results: DocCitation[]): string {
+  const quotes = results[0]?.passages.length ? choose(results) : [];
+  const coverage = Math.max(0, ...results.slice(0, 3).map((r) => r.coverage));
+  const codeRelevance = results[0]?.code ? results[0].codeRelevance : 0;
+  const strongest = Math.max(codeRelevance, ...quotes.map((q) => q.relevance));
+  if (!quotes.length || coverage < MIN_COVERAGE || coverage + strongest < MIN_EVIDENCE) {
+    const near = results.slice(0, 2).map((r) => `[${r.title} › ${r.section}](${r.url})`);
+    return [
+      `The ${siteConfig.name} docs do not cover this: no section answers "${question.trim()}".`,
+      near.length
+        ? `The closest sections, ${near.join(" and ")}, are about something else.`
+        : "Nothing in them comes close.",
+      "Try other words, browse the docs at /docs, or ask our team through the contact page.",
+    ].join(" ");
+  }
+  const numbers = new Map<number, number>();
+  const cite = (source: number) => {
+    if (!numbers.has(source)) numbers.set(source, numbers.size + 1);
+    return numbers.get(source)!;
+  };
+  const bestQuote = Math.max(0, ...quotes.map((q) => q.relevance));
+  const codeFirst = !!results[0].code && (codeRelevance > bestQuote ||
+    (PROCEDURAL.test(question) && results[0].coverage >= CODE_SECTION_COVERAGE));
+  const codeBlock = codeFirst ? ["```", results[0].code ?? "", "```"] : [];
+  const kept = codeFirst
+    ? quotes.filter((q) => q.relevance >= codeRelevance / 2)
+      .map((q) => ({ ...q, text: q.text.replace(/:$/, ".") }))
+    : quotes;
+  const lines: string[] = [];
+  if (codeFirst) lines.push(`From the docs [${cite(0)}]:`, "", ...codeBlock, "");
+  const prose: string[] = [];
+  kept.forEach((q, i) => {
+    prose.push(sentence(q.text));
+    if (kept[i + 1]?.source !== q.source) prose.push(`[${cite(q.source)}]`);
+  });
+  if (prose.length) lines.push(prose.join(" "));
+  if (lines.at(-1) === "") lines.pop();
+  lines.push("", "Sources:");
+  for (const [source, n] of numbers) {
+    const r = results[source];
+    lines.push(`[${n}] [${r.title} › ${r.section}](${r.url})`);
+  }
+  return lines.join("\n");
+}
