@@ -163,3 +163,36 @@ Deno.test({
     }
   },
 });
+
+Deno.test("a queued run whose job was lost with its worker is enqueued again and finishes", async () => {
+  const app = await startTestApp({ env: { OFFLINE_CHUNK_DELAY_MS: "0" } });
+  try {
+    const v = new Visitor(app);
+    const runId = await v.start("docs-assistant", { question: "Lost with its worker?" });
+    await v.stream(runId);
+    const { kv } = app.services;
+    const run = (await getRun(kv, runId))!;
+    // A run whose job a dead worker had taken: queued, its job long overdue, no message left.
+    const lost = {
+      ...run,
+      id: crypto.randomUUID().replaceAll("-", ""),
+      status: "queued" as const,
+      attempt: 0,
+      output: null,
+      finishedAt: null,
+      persisted: false,
+      dueAt: Date.now() - 60_000,
+    };
+    await kv.set(["runs", lost.id], lost);
+    await kv.set(["active_runs", lost.id], "queued");
+    assertEquals(await reclaimExpiredRuns(app.services), 1);
+    assertEquals(await reclaimExpiredRuns(app.services), 0, "enqueued once, not every pass");
+    for (let i = 0; i < 200 && (await getRun(kv, lost.id))?.status !== "succeeded"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const done = await getRun(kv, lost.id);
+    assertEquals([done?.status, done?.attempt], ["succeeded", 1]);
+  } finally {
+    await app.stop();
+  }
+});

@@ -84,6 +84,7 @@ export async function createRun(
     flags: req.flags,
     owner: req.owner,
     status: "queued",
+    dueAt: Date.now(),
     attempt: 0,
     createdAt: Date.now(),
     startedAt: null,

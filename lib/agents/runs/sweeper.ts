@@ -12,7 +12,8 @@ import { isPermanentDbError } from "../../db/errors.ts";
 import { reasonOf, recordDeadLetter } from "../../outbox/dead_letters.ts";
 import { logger } from "../../telemetry/log.ts";
 import { finishRun, persistRun } from "./finish.ts";
-import { getRun, isTerminal, LEASE_MS, type RunRecord } from "./record.ts";
+import { enqueueRun } from "./queue.ts";
+import { getRun, isTerminal, LEASE_MS, type RunRecord, updateRun } from "./record.ts";
 import { retryOrFail } from "./worker.ts";
 
 /** What one sweep did. */
@@ -32,21 +33,57 @@ function reclaimRun(services: Services, run: RunRecord, now: number): Promise<vo
   }, (r) => r.status === "running" && r.attempt === run.attempt && (r.leaseUntil ?? 0) < now);
 }
 
+/** A queued run this long past its job's due time lost the job (a worker died holding it). */
+export const LOST_JOB_MS = 3 * LEASE_MS;
+
 /**
- * Reclaims only the runs whose lease expired (the worker died); cheap enough to run every few
- * seconds on every instance, so a killed instance's runs move on within about a lease.
- * Returns how many were reclaimed.
+ * Enqueues the attempt of a queued run again when its job is lost: a job backend that was
+ * handing the job to a worker that died (graphile-worker keeps such a job locked for hours).
+ * A duplicate is harmless: only one delivery can claim the attempt.
+ */
+async function requeueLost(services: Services, run: RunRecord, now: number): Promise<boolean> {
+  const due = run.dueAt ?? run.createdAt;
+  const bumped = await updateRun(
+    services.kv,
+    run.id,
+    (r) =>
+      r.status === "queued" && r.attempt === run.attempt && (r.dueAt ?? r.createdAt) === due
+        ? { ...r, dueAt: now }
+        : null,
+  );
+  if (!bumped) return false;
+  logger.warn("run job lost; enqueued again", { runId: run.id, attempt: run.attempt + 1 });
+  await enqueueRun(services, {
+    runId: run.id,
+    attempt: run.attempt + 1,
+    traceparent: run.traceparent ?? undefined,
+  });
+  return true;
+}
+
+/**
+ * Reclaims the runs whose lease expired (the worker died) and the queued runs whose job was
+ * lost; cheap enough to run every few seconds on every instance, so a killed instance's runs
+ * move on within about a lease. Returns how many were reclaimed.
  */
 export async function reclaimExpiredRuns(services: Services, now = Date.now()): Promise<number> {
   let reclaimed = 0;
   for await (const entry of services.kv.list<string>({ prefix: prefixes.activeRuns })) {
-    if (entry.value !== "running") continue;
+    if (entry.value !== "running" && entry.value !== "queued") continue;
     const run = await getRun(services.kv, String(entry.key[1]));
-    if (run?.status !== "running" || (run.leaseUntil ?? 0) >= now || run.cancelRequested) continue;
-    await reclaimRun(services, run, now).catch((error) =>
-      logger.warn("run reclaim failed", { runId: run.id, error })
-    );
-    reclaimed++;
+    if (!run) continue;
+    try {
+      if (run.status === "queued" && (run.dueAt ?? run.createdAt) + LOST_JOB_MS < now) {
+        if (await requeueLost(services, run, now)) reclaimed++;
+      } else if (
+        run.status === "running" && (run.leaseUntil ?? 0) < now && !run.cancelRequested
+      ) {
+        await reclaimRun(services, run, now);
+        reclaimed++;
+      }
+    } catch (error) {
+      logger.warn("run reclaim failed", { runId: run.id, error });
+    }
   }
   return reclaimed;
 }

@@ -165,7 +165,14 @@ async function onFailure(services: Services, run: RunRecord, error: unknown, out
       run.id,
       (r) =>
         r.status === "running" && r.worker === services.instanceId
-          ? { ...r, status: "queued", attempt: r.attempt - 1, worker: null, leaseUntil: null }
+          ? {
+            ...r,
+            status: "queued",
+            attempt: r.attempt - 1,
+            worker: null,
+            leaseUntil: null,
+            dueAt: Date.now(),
+          }
           : null,
     ).catch(() => null);
     await enqueueRun(services, {
@@ -224,7 +231,7 @@ export async function retryOrFail(
       runId,
       (r) =>
         r.attempt === run.attempt && !isTerminal(r.status) && onlyIf(r)
-          ? { ...r, status: "queued", worker: null, leaseUntil: null }
+          ? { ...r, status: "queued", worker: null, leaseUntil: null, dueAt: Date.now() + delayMs }
           : null,
     );
     if (!requeued) return;
