@@ -302,7 +302,16 @@ Deno.test({
         assert(/^postgres, round trip \d+ ms$/.test(ready.checks.queue.detail));
       }
 
-      // Every schedule fired once per tick across the instances (their "cron done" lines).
+      // Every schedule fired once per tick across the instances (their "cron done" lines); wait
+      // for the survivors' first minute tick after the kill if the workload ended before it.
+      const swept = () =>
+        apps.slice(0, 2).some((a) =>
+          a.output().split("\n").some((l) =>
+            l.includes('"msg":"cron done"') && l.includes('"job":"sweep agent runs"') &&
+            Date.parse(JSON.parse(l).tick) > killedAt - 60_000
+          )
+        );
+      for (let i = 0; i < 150 && !swept(); i++) await sleep(500);
       const fired = new Map<string, number>();
       for (const a of apps) {
         for (const line of a.output().split("\n")) {
