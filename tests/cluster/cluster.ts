@@ -260,11 +260,18 @@ Deno.test({
         assertEquals(terminal.length, 1, `run ${run.runId} ended exactly once`);
         if (view.status === "succeeded") assertEquals(streamedText(events), PARTS.join(""));
       }
-      const [rows] = await db.query<{ n: number; ids: number }>(
-        `select count(*)::int as n, count(distinct id)::int as ids from agent_runs
-         where id = any($1::text[])`,
-        [runs.map((r) => r.runId)],
-      );
+      // A finished run reaches PostgreSQL just after its last event (or by the sweeper).
+      const recorded = () =>
+        db.query<{ n: number; ids: number }>(
+          `select count(*)::int as n, count(distinct id)::int as ids from agent_runs
+           where id = any($1::text[])`,
+          [runs.map((r) => r.runId)],
+        ).then(([row]) => row);
+      let rows = await recorded();
+      for (let i = 0; i < 150 && rows.ids < runs.length; i++) {
+        await sleep(500);
+        rows = await recorded();
+      }
       assertEquals(rows, { n: runs.length, ids: runs.length }, "each run recorded once");
 
       // Every accepted lead stored exactly once; its notification sent exactly once.
