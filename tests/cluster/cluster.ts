@@ -149,7 +149,7 @@ Deno.test({
     const testStarted = Date.now();
     const dir = await Deno.makeTempDir({ prefix: "cluster-" });
     const fake = startFakeOpenAi();
-    fake.fallback = () => ({ kind: "stream", chunks: textChunks(PARTS), delayMs: 80 });
+    fake.fallback = () => ({ kind: "stream", chunks: textChunks(PARTS), delayMs: 120 });
     const hooks = startReceiver();
     const env = harnessEnv(dir, {
       postgres: true,
@@ -197,7 +197,7 @@ Deno.test({
       const marksBefore = new Set([1000, 1001, 1002]);
       for (const [i, a] of apps.entries()) await recordFeedEvent(a.url, 1000 + i);
       const runs = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => startRun(apps[i % 3].url)),
+        Array.from({ length: 18 }, (_, i) => startRun(apps[i % 3].url)),
       );
       // The victim's feed client must have seen the events recorded before it dies.
       const victimSaw = await feedMarks(streams[2], marksBefore, 15_000);
