@@ -69,6 +69,16 @@ export const idempotencyKey = (key: string): Deno.KvKey => ["idempotency", key];
 
 /** `["queue_pending", jobId]`: a queued job not yet handled (queue depth and age metrics, 7 days). */
 export const queuePendingKey = (jobId: string): Deno.KvKey => ["queue_pending", jobId];
+/** A readiness ping job's proof of handling (60 s). */
+export const jobPingKey = (nonce: string): Deno.KvKey => ["jobs_pings", nonce];
+/** A job committed in KV and waiting to be handed to the PostgreSQL jobs backend. */
+export const jobHandoffKey = (jobId: string): Deno.KvKey => ["job_handoffs", jobId];
+/** The claim of one schedule tick on the KV jobs backend (fires once across processes). */
+export const scheduleTickKey = (name: string, tick: number): Deno.KvKey => [
+  "schedule_ticks",
+  name,
+  tick,
+];
 
 /** `["outbox", ulid]`: a write waiting to be drained into Postgres. */
 export const outboxKey = (ulid: string): Deno.KvKey => ["outbox", ulid];
@@ -119,6 +129,7 @@ export const prefixes = {
   runDeadLetters: ["run_dead_letters"],
   outbox: ["outbox"],
   queuePending: ["queue_pending"],
+  jobHandoffs: ["job_handoffs"],
   userSessions: ["user_sessions"],
   devOutbox: ["dev_outbox"],
   notifyDeadLetters: ["notify_dead_letters"],

@@ -8,8 +8,8 @@ import { createSite, loadSiteAssets } from "./site.ts";
 import { logger, setLogLevel } from "./telemetry/log.ts";
 import { isSharedKv, openKv } from "../kv/open.ts";
 import { LogHub } from "./realtime/hub.ts";
-import { listenQueue } from "../queues/registry.ts";
-import { registerCrons } from "../queues/crons.ts";
+import { startJobs } from "./jobs/mod.ts";
+import { watchRunLeases } from "./agents/runs/sweeper.ts";
 import "../queues/mod.ts";
 
 /** A running instance. */
@@ -24,12 +24,12 @@ export interface RunningApp {
 /** Options for `startApp`. */
 export interface StartOptions {
   settings?: Settings;
-  /** Register `Deno.cron` jobs (off in tests, which call the handlers directly). */
+  /** Fire the schedules (off in tests, which call the handlers directly). */
   crons?: boolean;
   onListen?: (addr: Deno.NetAddr) => void;
 }
 
-/** settings -> KV + Postgres (migrated) -> queue listener + crons -> Deno.serve. */
+/** settings -> KV + Postgres (migrated) -> jobs worker + schedules -> Deno.serve. */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const settings = options.settings ?? await loadSettings();
   setLogLevel(settings.logLevel);
@@ -40,7 +40,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   ]);
   const shutdown = new AbortController();
   const schema = await keepMigrated(db, shutdown.signal);
-  const services: Services = {
+  const services = {
     settings,
     kv,
     db,
@@ -48,11 +48,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     shutdown: shutdown.signal,
     schema,
     hub: new LogHub(kv, db, isSharedKv(settings.kvPath)),
-  };
+  } as Omit<Services, "jobs"> as Services;
+  services.jobs = startJobs(services, options.crons ?? true);
+  if (options.crons ?? true) watchRunLeases(services, shutdown.signal);
   observeServices(services);
-  services.queue = listenQueue(services);
-  const cronAbort = new AbortController();
-  if (options.crons ?? true) registerCrons(services, cronAbort.signal);
   const app = createSite(services, siteAssets);
   const server = Deno.serve({
     port: settings.port,
@@ -67,12 +66,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const stop = () =>
     stopping ??= (async () => {
       shutdown.abort();
-      cronAbort.abort();
       await server.shutdown();
       await services.hub.close();
-      await services.queue?.drain(10_000);
+      await services.jobs.drain(10_000);
       kv.close();
-      await services.queue?.done;
+      await services.jobs.stop();
       await db.close();
     })();
   logger.info("started", { url, settings: redact(settings) });

@@ -51,9 +51,9 @@ async function checkDb(services: Services) {
   return services.db.kind;
 }
 
-function checkQueue(services: Services) {
-  if (!services.queue?.listening) return Promise.reject(new Error("queue listener not running"));
-  return Promise.resolve(undefined);
+/** A ping job through the jobs backend, handled by a worker: "<backend>, round trip N ms". */
+async function checkQueue(services: Services) {
+  return `${services.jobs.backend}, ${await services.jobs.check()}`;
 }
 
 async function checkLlm(services: Services) {

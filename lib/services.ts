@@ -2,7 +2,7 @@ import "./state.ts";
 import type { Settings } from "./config.ts";
 import type { Db } from "./db/mod.ts";
 import type { SchemaState } from "./db/keep_migrated.ts";
-import type { QueueListener } from "../queues/registry.ts";
+import type { Jobs } from "./jobs/types.ts";
 import type { LogHub } from "./realtime/hub.ts";
 
 /** The long-lived dependencies of one app instance, handed to routes through `ctx.state`. */
@@ -10,8 +10,8 @@ export interface Services {
   settings: Settings;
   kv: Deno.Kv;
   db: Db;
-  /** The queue listener, once started. */
-  queue?: QueueListener;
+  /** Jobs and schedules on the backend `JOBS_BACKEND` selects (KV queues or PostgreSQL). */
+  jobs: Jobs;
   /** Unique per process: tells instances apart in logs and health checks. */
   instanceId: string;
   /** Aborted when the instance begins a graceful shutdown: long-lived streams end on it. */

@@ -2,12 +2,12 @@
 import { handleRunMessage } from "../lib/agents/runs/worker.ts";
 import { RUN_MESSAGE_TYPE, type RunMessage } from "../lib/agents/runs/queue.ts";
 import { sweepRuns } from "../lib/agents/runs/sweeper.ts";
-import { cronJobs } from "./crons.ts";
-import { onQueue } from "./registry.ts";
+import { schedules } from "../lib/jobs/schedules.ts";
+import { onJob } from "../lib/jobs/registry.ts";
 
-onQueue(RUN_MESSAGE_TYPE, (message, services) => handleRunMessage(message as RunMessage, services));
+onJob(RUN_MESSAGE_TYPE, (message, services) => handleRunMessage(message as RunMessage, services));
 
-cronJobs.push({
+schedules.push({
   name: "sweep agent runs",
   schedule: "* * * * *",
   run: async (services) => void await sweepRuns(services),

@@ -8,10 +8,10 @@ import { sendWeeklyReports } from "../lib/reports/weekly.ts";
 import { applyRetention } from "../lib/retention/apply.ts";
 import type { Services } from "../lib/services.ts";
 import { logger } from "../lib/telemetry/log.ts";
-import { type CronJob, cronJobs } from "./crons.ts";
+import { type Schedule, schedules } from "../lib/jobs/schedules.ts";
 
 /** Daily at 03:15 UTC: removes what is past its retention age, and audits the counts. */
-export const retentionJob: CronJob = {
+export const retentionJob: Schedule = {
   name: "retention",
   schedule: "15 3 * * *",
   run: async (services: Services) => {
@@ -27,7 +27,7 @@ export const retentionJob: CronJob = {
 };
 
 /** Mondays at 07:00 UTC: the weekly report email to every workspace's owners. */
-export const weeklyReportJob: CronJob = {
+export const weeklyReportJob: Schedule = {
   name: "weekly-report",
   schedule: "0 7 * * 1",
   run: async (services: Services) => {
@@ -37,7 +37,7 @@ export const weeklyReportJob: CronJob = {
 };
 
 /** Every 30 minutes: warms the Docs site and search index caches. */
-export const cacheRefreshJob: CronJob = {
+export const cacheRefreshJob: Schedule = {
   name: "cache-refresh",
   schedule: "*/30 * * * *",
   run: async () => {
@@ -46,4 +46,4 @@ export const cacheRefreshJob: CronJob = {
   },
 };
 
-cronJobs.push(retentionJob, weeklyReportJob, cacheRefreshJob);
+schedules.push(retentionJob, weeklyReportJob, cacheRefreshJob);

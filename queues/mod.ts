@@ -2,7 +2,7 @@
  * Registers every queue handler and cron job by importing the modules that define them.
  * Each feature adds one import line here.
  */
-export { cronJobs } from "./crons.ts";
+export { schedules } from "../lib/jobs/schedules.ts";
 import "./outbox.ts";
 import "./demo_counts.ts";
 import "./notifications.ts";

@@ -4,15 +4,15 @@ import {
   NOTIFY_LEAD,
   sweepOverdueNotifications,
 } from "../lib/notify/lead_notifications.ts";
-import { type CronJob, cronJobs } from "./crons.ts";
-import { onQueue } from "./registry.ts";
+import { type Schedule, schedules } from "../lib/jobs/schedules.ts";
+import { onJob } from "../lib/jobs/registry.ts";
 
-onQueue(NOTIFY_LEAD, async (message, services) => {
+onJob(NOTIFY_LEAD, async (message, services) => {
   await deliverLeadNotification(services, String(message.notificationId), Number(message.attempt));
 });
 
 /** Every 10 minutes: re-enqueues lead notifications whose queue job was lost. */
-export const notifySweepJob: CronJob = {
+export const notifySweepJob: Schedule = {
   name: "notify-sweep",
   schedule: "*/10 * * * *",
   run: async (services) => {
@@ -20,4 +20,4 @@ export const notifySweepJob: CronJob = {
   },
 };
 
-cronJobs.push(notifySweepJob);
+schedules.push(notifySweepJob);

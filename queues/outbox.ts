@@ -1,7 +1,6 @@
 /** Queue handler and cron sweep that move outbox entries into Postgres. */
-import { type CronJob, cronJobs } from "./crons.ts";
-import { enqueue } from "./jobs.ts";
-import { onQueue } from "./registry.ts";
+import { type Schedule, schedules } from "../lib/jobs/schedules.ts";
+import { onJob } from "../lib/jobs/registry.ts";
 import { logger } from "../lib/telemetry/log.ts";
 import "../lib/audit/sink.ts";
 import "../lib/leads/sink.ts";
@@ -12,7 +11,7 @@ const retryDelay = (attempt: number) => Math.min(1000 * 2 ** (attempt - 1), 60_0
 
 // A failed drain (Postgres down) is re-enqueued with a growing delay rather than thrown, so an
 // entry keeps trying for as long as the outage lasts; the cron sweep is the floor beneath it.
-onQueue(OUTBOX_DRAIN, async (message, services) => {
+onJob(OUTBOX_DRAIN, async (message, services) => {
   const id = String(message.id);
   const attempt = Number(message.attempt ?? 0) + 1;
   try {
@@ -25,12 +24,14 @@ onQueue(OUTBOX_DRAIN, async (message, services) => {
         error: (error as Error).message,
       });
     }
-    await enqueue(services.kv, { type: OUTBOX_DRAIN, id, attempt }, { delay: retryDelay(attempt) });
+    await services.jobs.enqueue({ type: OUTBOX_DRAIN, id, attempt }, {
+      delay: retryDelay(attempt),
+    });
   }
 });
 
 /** Every minute: drains whatever the queue gave up on or lost (the floor under the queue). */
-export const outboxSweepJob: CronJob = {
+export const outboxSweepJob: Schedule = {
   name: "outbox-sweep",
   schedule: "* * * * *",
   run: async (services) => {
@@ -38,4 +39,4 @@ export const outboxSweepJob: CronJob = {
   },
 };
 
-cronJobs.push(outboxSweepJob);
+schedules.push(outboxSweepJob);

@@ -53,7 +53,7 @@ const schema = z.object({
  * programming error); never blocks on Postgres.
  */
 export async function recordAudit(
-  services: Pick<Services, "kv">,
+  services: Pick<Services, "kv" | "jobs">,
   input: AuditInput,
 ): Promise<void> {
   const e = schema.parse(input);

@@ -9,6 +9,7 @@ import type { DenoEnv, RawEnv, Spec } from "./spec_kit.ts";
 import { accountsSettings } from "./settings/accounts.ts";
 import { agentsSettings } from "./settings/agents.ts";
 import { coreSettings } from "./settings/core.ts";
+import { checkJobsTopology } from "./jobs_topology.ts";
 import { leadsSettings } from "./settings/leads.ts";
 import { operationsSettings } from "./settings/operations.ts";
 
@@ -39,7 +40,7 @@ export const settingsSchema = z.object(
   Object.fromEntries(Object.entries(settingsSpec).map(([k, s]) => [k, s.schema])) as {
     [K in SettingName]: typeof settingsSpec[K]["schema"];
   },
-).transform((e) => ({
+).superRefine(checkJobsTopology).transform((e) => ({
   env: e.DENO_ENV,
   port: e.PORT,
   hostname: e.HOSTNAME,
@@ -48,6 +49,8 @@ export const settingsSchema = z.object(
   kvPath: e.KV_PATH,
   databaseUrl: e.DATABASE_URL,
   databaseSchema: e.DATABASE_SCHEMA,
+  kvQueues: e.KV_QUEUES,
+  jobsBackend: e.JOBS_BACKEND,
   logLevel: e.LOG_LEVEL,
   sessionSecrets: e.SESSION_SECRETS,
   demoKeySecrets: e.DEMO_KEY_SECRETS,

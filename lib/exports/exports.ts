@@ -71,7 +71,7 @@ export interface ExportRequest {
 
 /** Records and audits the export, then returns its CSV stream. */
 export async function exportCsv(
-  services: Pick<Services, "db" | "kv">,
+  services: Pick<Services, "db" | "kv" | "jobs">,
   request: ExportRequest,
 ): Promise<ReadableStream<Uint8Array>> {
   const { kind, scope, userId } = request;

@@ -95,8 +95,11 @@ async function store(services: Services, key: string, lead: LeadRecord): Promise
   const kvKey = idempotencyKey(key);
   const op = services.kv.atomic().check({ key: kvKey, versionstamp: null })
     .set(kvKey, { leadId: lead.id }, { expireIn: IDEMPOTENCY_TTL_MS });
-  outboxOp(op, LEAD_KIND, lead);
-  if ((await op.commit()).ok) return { kind: "accepted", leadId: lead.id, duplicate: false };
+  const { jobId } = outboxOp(op, services.jobs, LEAD_KIND, lead);
+  if ((await op.commit()).ok) {
+    await services.jobs.flush([jobId]);
+    return { kind: "accepted", leadId: lead.id, duplicate: false };
+  }
   // A concurrent submit of the same form won the race: answer with its lead.
   const winner = await services.kv.get<{ leadId: string }>(kvKey);
   if (!winner.value) throw new Error("lead idempotency key vanished");

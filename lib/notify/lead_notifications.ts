@@ -5,7 +5,6 @@
  * dead-letter list. The `notifications` table records what was sent and whether it arrived.
  */
 import { notifyDeadLetterKey, prefixes } from "../../kv/keys.ts";
-import { enqueueOp } from "../../queues/jobs.ts";
 import type { Settings } from "../config.ts";
 import type { Services } from "../services.ts";
 import { logger } from "../telemetry/log.ts";
@@ -57,10 +56,11 @@ export async function enqueueLeadNotifications(services: Services, leadId: strin
   );
   if (pending.length === 0) return;
   const op = services.kv.atomic();
-  for (const n of pending) {
-    enqueueOp(op, { type: NOTIFY_LEAD, notificationId: n.id, attempt: n.attempts + 1 });
-  }
+  const jobIds = pending.map((n) =>
+    services.jobs.stage(op, { type: NOTIFY_LEAD, notificationId: n.id, attempt: n.attempts + 1 })
+  );
   if (!(await op.commit()).ok) throw new Error("enqueue of lead notifications failed");
+  await services.jobs.flush(jobIds);
 }
 
 /** Error text safe to store and show: no URLs (they can hold webhook tokens). */
@@ -169,11 +169,9 @@ export async function deliverLeadNotification(
        where id = $1`,
       [notificationId, message, backoff[attempt - 1]],
     );
-    const op = kv.atomic();
-    enqueueOp(op, { type: NOTIFY_LEAD, notificationId, attempt: attempt + 1 }, {
+    await services.jobs.enqueue({ type: NOTIFY_LEAD, notificationId, attempt: attempt + 1 }, {
       delay: backoff[attempt - 1],
     });
-    await op.commit();
     logger.warn("lead notification failed; will retry", {
       notificationId,
       channel: claimed.channel,
@@ -206,9 +204,10 @@ export async function sweepOverdueNotifications(services: Services): Promise<num
   );
   if (overdue.length === 0) return 0;
   const op = services.kv.atomic();
-  for (const n of overdue) {
-    enqueueOp(op, { type: NOTIFY_LEAD, notificationId: n.id, attempt: n.attempts + 1 });
-  }
+  const jobIds = overdue.map((n) =>
+    services.jobs.stage(op, { type: NOTIFY_LEAD, notificationId: n.id, attempt: n.attempts + 1 })
+  );
   if (!(await op.commit()).ok) throw new Error("enqueue of overdue notifications failed");
+  await services.jobs.flush(jobIds);
   return overdue.length;
 }

@@ -1,6 +1,6 @@
 /**
  * The KV outbox: writes that must not be lost (leads, audit events) are stored in KV first and
- * acknowledged; a queue job (and a cron sweep, for what the queue gave up on) moves each entry
+ * acknowledged; a job (and a scheduled sweep, for what the queue gave up on) moves each entry
  * into Postgres through its kind's sink, idempotently, and deletes it. While Postgres is down
  * entries wait in KV and land when it returns. An entry Postgres refuses for good (its data,
  * not the connection) is dead-lettered with the reason, so it never blocks the others.
@@ -9,7 +9,7 @@ import { outboxKey, prefixes } from "../../kv/keys.ts";
 import type { Services } from "../services.ts";
 import { logger } from "../telemetry/log.ts";
 import { metrics } from "../telemetry/metrics.ts";
-import { enqueueOp } from "../../queues/jobs.ts";
+import type { Jobs } from "../jobs/types.ts";
 import { isConnectionError, isPermanentDbError } from "../db/errors.ts";
 import { reasonOf, recordDeadLetter } from "./dead_letters.ts";
 import { ulid } from "./ulid.ts";
@@ -46,30 +46,31 @@ export const OUTBOX_DRAIN = "outbox.drain";
 /**
  * Adds a write to the outbox and the enqueue of its drain to `op` (commit it yourself, e.g.
  * together with an idempotency key). Once committed the write is durable even if Postgres is
- * down. Returns the entry id.
+ * down. Returns the entry id and the drain's job id (pass it to `jobs.flush` after the commit).
  */
 export function outboxOp<P>(
   op: Deno.AtomicOperation,
+  jobs: Jobs,
   kind: string,
   payload: P,
   id: string = ulid(),
-): string {
+): { id: string; jobId: string } {
   if (!sinks.has(kind)) throw new Error(`no outbox sink for ${kind}`);
   const entry: OutboxEntry<P> = { id, kind, payload, createdAt: new Date().toISOString() };
   op.set(outboxKey(id), entry);
-  enqueueOp(op, { type: OUTBOX_DRAIN, id });
-  return id;
+  return { id, jobId: jobs.stage(op, { type: OUTBOX_DRAIN, id }) };
 }
 
 /** Stores a write in the outbox and enqueues its drain in one KV transaction (see outboxOp). */
 export async function writeOutbox<P>(
-  services: Pick<Services, "kv">,
+  services: Pick<Services, "kv" | "jobs">,
   kind: string,
   payload: P,
 ): Promise<string> {
   const op = services.kv.atomic();
-  const id = outboxOp(op, kind, payload);
+  const { id, jobId } = outboxOp(op, services.jobs, kind, payload);
   if (!(await op.commit()).ok) throw new Error("outbox write failed");
+  await services.jobs.flush([jobId]);
   return id;
 }
 

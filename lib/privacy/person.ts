@@ -52,7 +52,7 @@ const LEADS = `from leads where lower(email) = lower($1) and ${ownedBy(2)}`;
 
 /** Exports what the workspace holds about `email` (audited). */
 export async function exportPerson(
-  services: Pick<Services, "kv" | "db">,
+  services: Pick<Services, "kv" | "db" | "jobs">,
   r: PrivacyRequest,
 ): Promise<PersonExport> {
   const params = [r.email, r.scope.tenantId, r.scope.site];
@@ -83,7 +83,7 @@ export async function exportPerson(
 
 /** Erases what the workspace holds about `email`; returns the counts (audited, without it). */
 export async function erasePerson(
-  services: Pick<Services, "kv" | "db">,
+  services: Pick<Services, "kv" | "db" | "jobs">,
   r: PrivacyRequest,
 ): Promise<{ erasureId: string; leads: number; pending: number }> {
   const pending = await pendingLeads(services, r.scope, r.email);

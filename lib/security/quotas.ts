@@ -185,7 +185,7 @@ function denial(c: Counter, used: number, owner: Reservation["owner"], plan: str
  * `quota_exceeded` whose details name the metric, limit, use, reset time and `upgradeUrl`.
  */
 export async function reserve(
-  services: Pick<Services, "kv" | "db">,
+  services: Pick<Services, "kv" | "db" | "jobs">,
   owner: QuotaOwner,
   estimate: QuotaEstimate,
   context: QuotaContext = {},
@@ -231,7 +231,7 @@ export async function reserve(
 }
 
 async function auditDenial(
-  services: Pick<Services, "kv">,
+  services: Pick<Services, "kv" | "jobs">,
   owner: Reservation["owner"],
   c: Counter,
   used: number,

@@ -21,7 +21,7 @@
  * - `metrics.documentRead({ kind, outcome })`: once per untrusted document read in a worker
  *   (`outcome` "ok" or the refusal code, such as "pdf_too_complex").
  * Gauges read at scrape time: open SSE connections, queue depth and oldest message age (KV
- * pending markers, see queues/enqueue.ts), outbox depth and oldest entry age. Bind the KV they
+ * pending markers, see lib/jobs/run_job.ts), outbox depth and oldest entry age. Bind the KV they
  * read with `observeServices(services)` (done in lib/boot.ts).
  */
 import { openSseConnections } from "../http/sse.ts";

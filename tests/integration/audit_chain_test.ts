@@ -6,6 +6,7 @@ import { migrate } from "../../lib/db/mod.ts";
 import type { Db } from "../../lib/db/types.ts";
 import { drainEntry, drainOutbox, outboxDepth } from "../../lib/outbox/outbox.ts";
 import type { Services } from "../../lib/services.ts";
+import { enqueueOnlyJobs } from "../../lib/jobs/mod.ts";
 import "../../queues/mod.ts";
 import { assert, assertEquals, assertRejects, assertStringIncludes } from "../support/assert.ts";
 import { databaseUrl, dbTest, uniqueSchema } from "../support/db.ts";
@@ -19,7 +20,12 @@ async function withServices(db: Db, fn: (s: Services) => Promise<void>, keys = [
   await migrate(db);
   const kv = await Deno.openKv(":memory:");
   try {
-    await fn({ kv, db, settings: { auditKeys: keys, databaseSchema: "audit" } } as Services);
+    await fn({
+      kv,
+      db,
+      settings: { auditKeys: keys, databaseSchema: "audit" },
+      jobs: enqueueOnlyJobs({ jobsBackend: "kv" }, kv),
+    } as Services);
   } finally {
     kv.close();
   }

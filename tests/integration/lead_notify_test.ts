@@ -8,12 +8,24 @@ import { startHcaptchaFake, startReceiver, startSmtpSink } from "../support/rece
 
 const HCAPTCHA_SECRET = "0x0000000000000000000000000000000000000000";
 
-Deno.test("hCaptcha via siteverify, then email, Slack and a signed CRM webhook per lead", async (t) => {
+for (const jobs of ["kv", "postgres"] as const) {
+  Deno.test({
+    name:
+      `hCaptcha via siteverify, then email, Slack and a signed CRM webhook per lead [${jobs} jobs]`,
+    sanitizeOps: jobs === "kv",
+    sanitizeResources: jobs === "kv",
+    fn: (t) => notifications(t, jobs),
+  });
+}
+
+async function notifications(t: Deno.TestContext, jobs: "kv" | "postgres") {
   const smtp = await startSmtpSink();
   const hooks = startReceiver({ "/slack": [500], "/crm": [500, 503, 500] });
   const hcaptcha = startHcaptchaFake(HCAPTCHA_SECRET);
   const app = await startTestApp({
+    backend: jobs === "postgres" ? "postgres" : "pglite",
     env: {
+      JOBS_BACKEND: jobs,
       HCAPTCHA_SITEKEY: "10000000-ffff-ffff-ffff-000000000001",
       HCAPTCHA_SECRET,
       HCAPTCHA_VERIFY_URL: hcaptcha.url,
@@ -129,4 +141,4 @@ Deno.test("hCaptcha via siteverify, then email, Slack and a signed CRM webhook p
     await hooks.close();
     await hcaptcha.close();
   }
-});
+}

@@ -5,9 +5,18 @@ import { databaseUrl } from "../support/db.ts";
 import { eventually, oldToken } from "../support/leads.ts";
 import { startTcpProxy } from "../support/tcp_proxy.ts";
 
-Deno.test({
-  name: "while PostgreSQL is unreachable, 50 leads are accepted and land exactly once [postgres]",
-  async fn() {
+for (const jobs of ["kv", "postgres"] as const) {
+  Deno.test({
+    name:
+      `while PostgreSQL is unreachable, 50 leads are accepted and land exactly once [postgres, ${jobs} jobs]`,
+    sanitizeOps: jobs === "kv",
+    sanitizeResources: jobs === "kv",
+    fn: () => outage(jobs),
+  });
+}
+
+async function outage(jobs: "kv" | "postgres") {
+  {
     const DATABASE_URL = databaseUrl();
     const target = new URL(DATABASE_URL);
     const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
@@ -16,9 +25,16 @@ Deno.test({
     proxied.port = String(proxy.port());
     const app = await startTestApp({
       backend: "postgres",
-      env: { DATABASE_URL: proxied.href, TRUSTED_PROXY: "true", LEAD_MIN_FILL_SECONDS: "1" },
+      env: {
+        DATABASE_URL: proxied.href,
+        TRUSTED_PROXY: "true",
+        LEAD_MIN_FILL_SECONDS: "1",
+        JOBS_BACKEND: jobs,
+      },
     });
     try {
+      const queueReady = async () => (await (await app.fetch("/readyz")).json()).checks.queue.ok;
+      await eventually(queueReady, 10_000, "the jobs worker");
       proxy.down();
       const submit = async (i: number, formToken: string) => {
         const res = await app.fetch("/contact", {
@@ -51,7 +67,9 @@ Deno.test({
       assertStringIncludes(ready.checks.outbox.detail, "depth 50");
 
       proxy.up();
-      await drainOutbox(app.services);
+      // On KV the sweep schedule would drain what the queue's retries have not reached yet; on
+      // PostgreSQL the staged drain jobs are handed to the worker by themselves.
+      if (jobs === "kv") await drainOutbox(app.services);
       await eventually(async () => (await outboxDepth(app.services)) === 0, 20_000, "outbox");
       const [row] = await app.services.db.query<{ n: number; people: number }>(
         "select count(*)::int as n, count(distinct email)::int as people from leads",
@@ -62,5 +80,5 @@ Deno.test({
       await app.stop();
       proxy.close();
     }
-  },
-});
+  }
+}

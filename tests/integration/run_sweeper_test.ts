@@ -8,8 +8,8 @@ import { startTestApp } from "../support/app.ts";
 import { startFakeOpenAi, textChunks } from "../support/fake_openai.ts";
 import { startServerProcess } from "../support/process.ts";
 import { streamedText, Visitor } from "../support/runs.ts";
-import { getRun } from "../../lib/agents/runs/record.ts";
-import { sweepRuns } from "../../lib/agents/runs/sweeper.ts";
+import { getRun, updateRun } from "../../lib/agents/runs/record.ts";
+import { reclaimExpiredRuns, sweepRuns } from "../../lib/agents/runs/sweeper.ts";
 import { runDeadLetterKey } from "../../kv/keys.ts";
 
 Deno.test({
@@ -114,6 +114,84 @@ Deno.test("a queued run whose message was dead-lettered is failed by the sweeper
     assertEquals(failed?.status, "failed");
     assertEquals(failed?.error?.code, "undelivered");
     assert((await kv.get(["active_runs", stuck.id])).value === null, "left the active index");
+  } finally {
+    await app.stop();
+  }
+});
+
+Deno.test({
+  name: "a dead worker's run is reclaimed once when every instance's lease watch races for it",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const fake = startFakeOpenAi();
+    const parts = Array.from({ length: 40 }, (_, i) => `slow${i} `);
+    fake.script(
+      { kind: "stream", chunks: textChunks(parts), delayMs: 100 },
+      { kind: "stream", chunks: textChunks(["Taken ", "over."]) },
+    );
+    const app = await startTestApp({
+      env: {
+        OPENAI_API_KEY: "sk-test-key",
+        OPENAI_BASE_URL: fake.baseURL,
+        OPENAI_MAX_RETRIES: "0",
+        AGENT_RETRY_BASE_MS: "20",
+      },
+    });
+    try {
+      const v = new Visitor(app);
+      const runId = await v.start("docs-assistant", { question: "Who owns me?" });
+      const { kv } = app.services;
+      for (let i = 0; i < 200 && (await getRun(kv, runId))?.status !== "running"; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // As if its worker had died: another owner whose lease ran out.
+      await updateRun(kv, runId, (r) => ({ ...r, worker: "dead", leaseUntil: Date.now() - 1 }));
+      const now = Date.now();
+      const counts = await Promise.all(
+        Array.from({ length: 5 }, () => reclaimExpiredRuns(app.services, now)),
+      );
+      assert(counts.some((n) => n > 0), "reclaimed");
+      const events = await v.stream(runId);
+      assertEquals(events.filter((e) => e.event === "retrying").length, 1, "one retry");
+      assertEquals(events.filter((e) => e.event === "started").map((e) => e.data.attempt), [1, 2]);
+      assertEquals(events.filter((e) => e.event === "done").length, 1);
+      assertEquals(streamedText(events), "Taken over.");
+    } finally {
+      await app.stop();
+      await fake.close();
+    }
+  },
+});
+
+Deno.test("a queued run whose job was lost with its worker is enqueued again and finishes", async () => {
+  const app = await startTestApp({ env: { OFFLINE_CHUNK_DELAY_MS: "0" } });
+  try {
+    const v = new Visitor(app);
+    const runId = await v.start("docs-assistant", { question: "Lost with its worker?" });
+    await v.stream(runId);
+    const { kv } = app.services;
+    const run = (await getRun(kv, runId))!;
+    // A run whose job a dead worker had taken: queued, its job long overdue, no message left.
+    const lost = {
+      ...run,
+      id: crypto.randomUUID().replaceAll("-", ""),
+      status: "queued" as const,
+      attempt: 0,
+      output: null,
+      finishedAt: null,
+      persisted: false,
+      dueAt: Date.now() - 60_000,
+    };
+    await kv.set(["runs", lost.id], lost);
+    await kv.set(["active_runs", lost.id], "queued");
+    assertEquals(await reclaimExpiredRuns(app.services), 1);
+    assertEquals(await reclaimExpiredRuns(app.services), 0, "enqueued once, not every pass");
+    for (let i = 0; i < 200 && (await getRun(kv, lost.id))?.status !== "succeeded"; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const done = await getRun(kv, lost.id);
+    assertEquals([done?.status, done?.attempt], ["succeeded", 1]);
   } finally {
     await app.stop();
   }

@@ -8,6 +8,7 @@ import { loadSettings, type Settings } from "../../lib/config.ts";
 import { migrate, openDb } from "../../lib/db/mod.ts";
 import { issueFormToken } from "../../lib/leads/form_token.ts";
 import type { Services } from "../../lib/services.ts";
+import { enqueueOnlyJobs } from "../../lib/jobs/mod.ts";
 import { openKv } from "../../kv/open.ts";
 import { uniqueSchema } from "./db.ts";
 
@@ -55,7 +56,7 @@ export async function withData<T>(
   const [kv, db] = await Promise.all([openKv(settings), openDb(settings)]);
   try {
     await migrate(db);
-    return await fn({ settings, kv, db } as Services);
+    return await fn({ settings, kv, db, jobs: enqueueOnlyJobs(settings, kv) } as Services);
   } finally {
     kv.close();
     await db.close();

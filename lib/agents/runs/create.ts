@@ -3,7 +3,6 @@
  * commit that stores the run record, its active-index entry and the idempotency entry and
  * enqueues the first attempt, so a run is never stored without its job or enqueued twice.
  */
-import { enqueueOp } from "../../../queues/jobs.ts";
 import { activeRunKey, idempotencyKey, runDeadLetterKey, runKey } from "../../../kv/keys.ts";
 import { HttpError } from "../../framework/mod.ts";
 import type { Services } from "../../services.ts";
@@ -71,7 +70,7 @@ export async function replayedRun(
 
 /** Stores and enqueues a new run; with a key already taken, returns that key's run id. */
 export async function createRun(
-  services: Pick<Services, "kv" | "settings">,
+  services: Pick<Services, "kv" | "settings" | "jobs">,
   req: NewRun,
   key: string | null,
 ): Promise<{ runId: string; replayed: boolean }> {
@@ -85,6 +84,7 @@ export async function createRun(
     flags: req.flags,
     owner: req.owner,
     status: "queued",
+    dueAt: Date.now(),
     attempt: 0,
     createdAt: Date.now(),
     startedAt: null,
@@ -111,7 +111,7 @@ export async function createRun(
   const op = services.kv.atomic()
     .set(runKey(run.id), run, { expireIn: RUN_TTL_MS })
     .set(activeRunKey(run.id), run.status, { expireIn: RUN_TTL_MS });
-  enqueueOp(op, message, {
+  const jobId = services.jobs.stage(op, message, {
     backoffSchedule: REDELIVERY_MS,
     keysIfUndelivered: [runDeadLetterKey(run.id)],
   });
@@ -123,7 +123,10 @@ export async function createRun(
     };
     op.check({ key: idem, versionstamp: null }).set(idem, entry, { expireIn: IDEMPOTENCY_TTL_MS });
   }
-  if ((await op.commit()).ok) return { runId: run.id, replayed: false };
+  if ((await op.commit()).ok) {
+    await services.jobs.flush([jobId]);
+    return { runId: run.id, replayed: false };
+  }
   const existing = key
     ? await replayedRun(services.kv, req.owner, key, run.agent, req.requestInput)
     : null;

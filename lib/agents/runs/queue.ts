@@ -1,6 +1,6 @@
-/** The KV queue message that carries a run to a worker, and how it is enqueued. */
+/** The job message that carries a run to a worker, and how it is enqueued. */
 import { runDeadLetterKey } from "../../../kv/keys.ts";
-import { enqueue } from "../../../queues/jobs.ts";
+import type { Services } from "../../services.ts";
 
 /** Message type of agent runs on the KV queue. */
 export const RUN_MESSAGE_TYPE = "agent_run";
@@ -24,7 +24,7 @@ export const REDELIVERY_MS = [1_000, 5_000, 15_000];
  * the dead-letter list (`["run_dead_letters", runId]`) for operators.
  */
 export async function enqueueRun(
-  kv: Deno.Kv,
+  services: Pick<Services, "jobs">,
   message: { runId: string; attempt: number; traceparent?: string },
   delayMs = 0,
 ): Promise<void> {
@@ -34,7 +34,7 @@ export async function enqueueRun(
     attempt: message.attempt,
     ...(message.traceparent ? { traceparent: message.traceparent } : {}),
   };
-  await enqueue(kv, full, {
+  await services.jobs.enqueue(full, {
     delay: delayMs,
     backoffSchedule: REDELIVERY_MS,
     keysIfUndelivered: [runDeadLetterKey(message.runId)],

@@ -41,7 +41,7 @@ function quotaOwnerOf(owner: RunOwner & { ipSubject: string }): QuotaOwner {
  * limit would be passed, or a 400 `input_too_long` for a long anonymous input).
  */
 export async function reserveRunQuota(
-  services: Pick<Services, "kv" | "db" | "settings">,
+  services: Pick<Services, "kv" | "db" | "settings" | "jobs">,
   owner: RunOwner & { ipSubject: string },
   agent: AgentDefinition,
   input: Record<string, unknown>,
@@ -74,7 +74,7 @@ export function withoutUploads(input: Record<string, unknown>): Record<string, u
  * twice. Returns the whole reservation.
  */
 export async function topUpRunQuota(
-  services: Pick<Services, "kv" | "db" | "settings">,
+  services: Pick<Services, "kv" | "db" | "settings" | "jobs">,
   held: Reservation,
   owner: RunOwner & { ipSubject: string },
   agent: AgentDefinition,

@@ -34,6 +34,8 @@ export interface RunRecord {
   /** The instance working on it and until when its lease holds. */
   worker: string | null;
   leaseUntil: number | null;
+  /** While queued: when its attempt's job is due (a run long past it lost its job). */
+  dueAt?: number | null;
   cancelRequested: boolean;
   usage: Usage;
   costUsd: number;

@@ -67,7 +67,7 @@ export async function handleRunMessage(message: RunMessage, services: Services):
     return;
   }
   if (!acquireSlot(services, services.settings.agentConcurrency)) {
-    await enqueueRun(services.kv, message, DEFER_MS + Math.round(Math.random() * DEFER_MS));
+    await enqueueRun(services, message, DEFER_MS + Math.round(Math.random() * DEFER_MS));
     return;
   }
   try {
@@ -165,10 +165,17 @@ async function onFailure(services: Services, run: RunRecord, error: unknown, out
       run.id,
       (r) =>
         r.status === "running" && r.worker === services.instanceId
-          ? { ...r, status: "queued", attempt: r.attempt - 1, worker: null, leaseUntil: null }
+          ? {
+            ...r,
+            status: "queued",
+            attempt: r.attempt - 1,
+            worker: null,
+            leaseUntil: null,
+            dueAt: Date.now(),
+          }
           : null,
     ).catch(() => null);
-    await enqueueRun(services.kv, {
+    await enqueueRun(services, {
       runId: run.id,
       attempt: run.attempt,
       traceparent: run.traceparent ?? undefined,
@@ -206,23 +213,25 @@ export function describe(error: unknown, timeoutMs: number) {
 /**
  * Schedules the next attempt (jittered exponential backoff) while attempts remain; otherwise
  * fails the run and, when it failed for a retryable reason, puts it on the dead-letter list.
+ * `onlyIf` must hold for the run as read and when it is requeued (sweepers racing each other).
  */
 export async function retryOrFail(
   services: Services,
   runId: string,
   failure: { code: string; message: string; retryable: boolean; after?: number },
+  onlyIf: (run: RunRecord) => boolean = () => true,
 ): Promise<void> {
   const { agentMaxAttempts, agentRetryBaseMs } = services.settings;
   const run = await getRun(services.kv, runId);
-  if (!run || isTerminal(run.status)) return;
+  if (!run || isTerminal(run.status) || !onlyIf(run)) return;
   if (failure.retryable && run.attempt < agentMaxAttempts && !run.cancelRequested) {
     const delayMs = Math.max(failure.after ?? 0, backoffDelay(run.attempt, agentRetryBaseMs));
     const requeued = await updateRun(
       services.kv,
       runId,
       (r) =>
-        r.attempt === run.attempt && !isTerminal(r.status)
-          ? { ...r, status: "queued", worker: null, leaseUntil: null }
+        r.attempt === run.attempt && !isTerminal(r.status) && onlyIf(r)
+          ? { ...r, status: "queued", worker: null, leaseUntil: null, dueAt: Date.now() + delayMs }
           : null,
     );
     if (!requeued) return;
@@ -232,7 +241,7 @@ export async function retryOrFail(
       message: failure.message,
       delayMs,
     });
-    await enqueueRun(services.kv, {
+    await enqueueRun(services, {
       runId,
       attempt: run.attempt + 1,
       traceparent: run.traceparent ?? undefined,

@@ -1,5 +1,6 @@
 /** Settings rows: the server, storage, signing keys and the model provider. */
 import { z } from "zod";
+import { isRemoteKv } from "../../../kv/remote.ts";
 import { DENO_ENVS, optional, secretList, type Spec, url } from "../spec_kit.ts";
 
 /** The server, storage, signing keys and the model provider. */
@@ -77,6 +78,29 @@ export const coreSettings = {
     schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, {
       message: "DATABASE_SCHEMA must be a lower-case SQL identifier",
     }),
+  },
+  KV_QUEUES: {
+    description:
+      "Whether the KV carries queues: true for a local file or memory; KV Connect (denokv) " +
+      'and the new Deno Deploy have none. "false" makes a KV file refuse queues as they do.',
+    defaultDoc: 'true, "false" for "deploy" or a KV Connect URL',
+    default: (_env, raw) => isRemoteKv(raw.KV_PATH ?? "") ? "false" : "true",
+    secret: false,
+    requiredIn: [],
+    schema: z.enum(["true", "false"], { error: "KV_QUEUES must be true or false" })
+      .transform((v) => v === "true"),
+  },
+  JOBS_BACKEND: {
+    description: 'Where jobs and schedules run: "kv" (KV queues and Deno.cron, one KV file) or ' +
+      '"postgres" (graphile-worker on DATABASE_URL; replicas, denokv, Deno Deploy).',
+    defaultDoc: '"kv" when KV_QUEUES, else "postgres" when DATABASE_URL names a server',
+    default: (_env, raw) =>
+      raw.KV_QUEUES === "false" && /^postgres(ql)?:\/\//.test(raw.DATABASE_URL ?? "")
+        ? "postgres"
+        : "kv",
+    secret: false,
+    requiredIn: [],
+    schema: z.enum(["kv", "postgres"], { error: "JOBS_BACKEND must be kv or postgres" }),
   },
   LOG_LEVEL: {
     description: "Minimum level logged: debug, info, warn or error.",

@@ -1,28 +1,19 @@
 /**
- * Enqueueing with trace context and depth tracking, and the instrumented handling of one
- * delivery. Use `enqueue` (or `enqueueOp` inside your own atomic operation) instead of
- * `kv.enqueue`: the message then carries the request's `traceparent` and `requestId` (its
- * handler joins the request's trace and logs with its ids) and a pending marker in KV feeds the
- * queue depth and oldest-age metrics, which are shared by every replica.
+ * The instrumented handling of one delivery, shared by both jobs backends: the handler joins
+ * the enqueuing request's trace and logs with its ids, and a pending marker in KV (written when
+ * the job was staged) feeds the queue depth and oldest-age metrics shared by every replica.
  */
-import { queuePendingKey } from "../kv/keys.ts";
-import { logger, withLogContext } from "../lib/telemetry/log.ts";
-import { metrics } from "../lib/telemetry/metrics.ts";
-import { childContext, parseTraceparent } from "../lib/telemetry/trace_context.ts";
-import {
-  contextFromTraceparent,
-  SpanKind,
-  traceFields,
-  withSpan,
-} from "../lib/telemetry/tracing.ts";
-import type { QueueMessage } from "./registry.ts";
+import { queuePendingKey } from "../../kv/keys.ts";
+import { logger, withLogContext } from "../telemetry/log.ts";
+import { metrics } from "../telemetry/metrics.ts";
+import { childContext, parseTraceparent } from "../telemetry/trace_context.ts";
+import { contextFromTraceparent, SpanKind, traceFields, withSpan } from "../telemetry/tracing.ts";
+import type { JobMessage } from "./registry.ts";
+import type { JobOptions } from "./types.ts";
 
 /** Deno KV's retry delays when an enqueue gives no `backoffSchedule`. */
-const DEFAULT_BACKOFF = [100, 1000, 5000, 30000, 60000];
+export const DEFAULT_BACKOFF = [100, 1000, 5000, 30000, 60000];
 const PENDING_TTL_MS = 7 * 24 * 3600_000;
-
-/** Options of `kv.enqueue`. */
-export type EnqueueOptions = Parameters<Deno.Kv["enqueue"]>[1];
 
 interface Pending {
   type: string;
@@ -32,45 +23,32 @@ interface Pending {
 }
 
 /**
- * Adds the enqueue of `message` (with trace fields, a job id and its enqueue time) and its
- * pending marker to `op`; commit it yourself. Returns the job id.
+ * Adds the pending marker of a new job to `op` and returns the message to deliver: `message`
+ * with the current trace fields, a job id and its due time.
  */
-export function enqueueOp(
+export function prepareJob(
   op: Deno.AtomicOperation,
-  message: QueueMessage,
-  options: EnqueueOptions = {},
-): string {
+  message: JobMessage,
+  options: JobOptions = {},
+): JobMessage & { jobId: string; enqueuedAt: number } {
   const jobId = crypto.randomUUID();
   const enqueuedAt = Date.now() + (options.delay ?? 0);
   const maxAttempts = (options.backoffSchedule ?? DEFAULT_BACKOFF).length + 1;
   const pending: Pending = { type: message.type, enqueuedAt, attempts: 0, maxAttempts };
-  op.set(queuePendingKey(jobId), pending, { expireIn: PENDING_TTL_MS + (options.delay ?? 0) })
-    .enqueue({ ...traceFields(), ...message, jobId, enqueuedAt }, options);
-  return jobId;
-}
-
-/** Enqueues `message` (see {@link enqueueOp}); returns the job id. */
-export async function enqueue(
-  kv: Deno.Kv,
-  message: QueueMessage,
-  options: EnqueueOptions = {},
-): Promise<string> {
-  const op = kv.atomic();
-  const jobId = enqueueOp(op, message, options);
-  const res = await op.commit();
-  if (!res.ok) throw new Error(`enqueue of ${message.type} failed`);
-  return jobId;
+  op.set(queuePendingKey(jobId), pending, { expireIn: PENDING_TTL_MS + (options.delay ?? 0) });
+  return { ...traceFields(), ...message, jobId, enqueuedAt };
 }
 
 /**
  * Handles one delivery: a consumer span joined to the enqueuing request's trace, log lines
  * carrying its request and trace ids, job metrics, and the pending marker's bookkeeping.
- * Rethrows the handler's error so KV redelivers.
+ * Rethrows the handler's error so the backend retries.
  */
 export async function runJob(
   kv: Deno.Kv,
-  message: QueueMessage,
+  message: JobMessage,
   handle: () => Promise<void>,
+  system = "deno_kv",
 ): Promise<void> {
   const jobId = typeof message.jobId === "string" ? message.jobId : undefined;
   const requestId = typeof message.requestId === "string" ? message.requestId : undefined;
@@ -94,7 +72,7 @@ export async function runJob(
     withSpan(
       `queue ${message.type}`,
       {
-        "messaging.system": "deno_kv",
+        "messaging.system": system,
         "messaging.operation.type": "process",
         "messaging.destination.name": message.type,
         "messaging.message.id": jobId,
