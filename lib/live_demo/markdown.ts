@@ -11,6 +11,7 @@ import { type ComponentChildren, h } from "preact";
 type VNode = import("preact").VNode<any>;
 
 const INLINE = /\[([^\]\n]+)\]\(([^\s)]+)\)|\*\*([^*\n]+)\*\*|`([^`\n]+)`/g;
+// deno-lint-ignore no-control-regex
 const SAFE_HREF = /^(?:https?:\/\/|(?![\w+.-]*:)(?!\/\/))[^\\\x00-\x20\x7f]*$/i;
 const ROW = /^\s*\|/;
 const SEP = /^\s*\|?[\s:|-]*-[\s:|-]*$/;
