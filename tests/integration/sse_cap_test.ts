@@ -31,7 +31,7 @@ async function open(app: TestApp, path: string, ip: string, signal: AbortSignal)
   return res;
 }
 
-async function waitFor(what: string, ok: () => boolean, ms = 10_000) {
+async function waitFor(what: string, ok: () => boolean, ms = 30_000) {
   const until = Date.now() + ms;
   while (!ok()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
@@ -45,7 +45,7 @@ Deno.test("streams per client IP are capped with a 429 and a metric, and release
       SSE_MAX_PER_IP: String(CAP),
       TRUSTED_PROXY: "true",
       METRICS_TOKEN: TOKEN,
-      OFFLINE_CHUNK_DELAY_MS: "2000",
+      OFFLINE_CHUNK_DELAY_MS: "5000", // the run (and its stream) outlasts the test
     },
   });
   const aborts: AbortController[] = [];
@@ -54,7 +54,9 @@ Deno.test("streams per client IP are capped with a 429 and a metric, and release
     const runId = await visitor.start("docs-assistant", { question: "How do I start a run?" });
     const ip = visitor.ip;
     const before = await denials(app);
-    const paths = [`/api/runs/${runId}/stream`, "/demo/stream", "/demo/stream"];
+    // A server notices a gone client when it next writes: a 1 s heartbeat makes that prompt.
+    const feed = "/demo/stream?heartbeat=1";
+    const paths = [`/api/runs/${runId}/stream`, feed, feed];
     for (const path of paths) {
       const abort = new AbortController();
       aborts.push(abort);
@@ -85,7 +87,7 @@ Deno.test("streams per client IP are capped with a 429 and a metric, and release
     await waitFor("the slot is released", () => openStreamsOf(ip) === CAP - 1);
     const again = new AbortController();
     aborts.push(again);
-    assertEquals((await open(app, "/demo/stream", ip, again.signal)).status, 200);
+    assertEquals((await open(app, feed, ip, again.signal)).status, 200);
 
     const heads = "10.200.0.2";
     for (let i = 0; i < CAP * 2; i++) {
