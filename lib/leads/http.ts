@@ -45,8 +45,10 @@ export async function readLeadBody(req: Request): Promise<Record<string, unknown
 }
 
 /**
- * Runs the checks and accepts the lead (see acceptLead). A new lead from a visitor who allows
- * analytics is also announced on the demo feed as `lead_submitted` (no personal data).
+ * Runs the checks and accepts the lead (see acceptLead). A new, verified lead from a visitor who
+ * allows analytics is also announced on the demo feed as `lead_submitted` (no personal data); a
+ * lead held for review (sent without the captcha) is not announced: it is not a lead until an
+ * operator accepts it.
  */
 export async function submitLead(
   ctx: FreshContext,
@@ -65,7 +67,8 @@ export async function submitLead(
     remoteIp: clientIp(ctx.req, remoteAddrOf(ctx.hono), services.settings.trustedProxy),
     traceId: trace?.traceId,
   });
-  if (outcome.kind === "accepted" && !outcome.duplicate && consentFrom(ctx.req).analytics) {
+  const announce = outcome.kind === "accepted" && !outcome.duplicate && captchaRequired;
+  if (announce && consentFrom(ctx.req).analytics) {
     await recordDemoEvent(services, {
       type: "lead_submitted",
       path: ctx.url.pathname,
