@@ -1,5 +1,6 @@
+import { ChartSvg } from "./ChartSvg.tsx";
 import { DataTable } from "./DataTable.tsx";
-import { CHART_H, dayTicks, isEmpty, PAD, pct, PLOT_H, yOf } from "./frame.ts";
+import { isEmpty, PAD, pct, PLOT_H, yOf } from "./frame.ts";
 import { formatValue, niceMax, type ValueFormat } from "./scale.ts";
 
 /** Props of {@link BarChart}. */
@@ -35,52 +36,39 @@ export function BarChart(
       <figcaption>
         <span class="chart-title">{title}</span>
       </figcaption>
-      {isEmpty(values)
-        ? <p class="chart-empty">{empty ?? "Nothing recorded in these days yet."}</p>
-        : (
-          <svg
-            width="100%"
-            height={CHART_H}
-            role="img"
-            aria-labelledby={`${id}-title ${id}-desc`}
-            class="chart-svg"
+      <ChartSvg
+        id={id}
+        title={title}
+        summary={summary}
+        labels={labels}
+        xPct={(i) => i * slot + slot / 2}
+        max={max}
+        format={format}
+        blank={isEmpty(values)}
+        empty={empty}
+      >
+        {values.map((v, i) => (
+          <rect
+            key={labels[i]}
+            class="chart-bar"
+            x={pct(i * slot + slot * 0.15)}
+            y={yOf(v, max)}
+            width={pct(slot * 0.7)}
+            height={Math.max(0, PAD.top + PLOT_H - yOf(v, max))}
           >
-            <title id={`${id}-title`}>{title}</title>
-            <desc id={`${id}-desc`}>{summary}</desc>
-            {[0, 0.5, 1].map((f) => (
-              <g key={f} class="chart-grid">
-                <line x1="0" x2="100%" y1={yOf(f * max, max)} y2={yOf(f * max, max)} />
-                <text x="0" y={yOf(f * max, max) - 5}>{formatValue(f * max, format)}</text>
-              </g>
-            ))}
-            {values.map((v, i) => (
-              <rect
-                key={labels[i]}
-                class="chart-bar"
-                x={pct(i * slot + slot * 0.15)}
-                y={yOf(v, max)}
-                width={pct(slot * 0.7)}
-                height={Math.max(0, PAD.top + PLOT_H - yOf(v, max))}
-              >
-                <title>{`${labels[i]}: ${formatValue(v, format)}`}</title>
-              </rect>
-            ))}
-            {limit && (
-              <line
-                class="chart-limit"
-                x1="0"
-                x2="100%"
-                y1={yOf(limit.value, max)}
-                y2={yOf(limit.value, max)}
-              />
-            )}
-            {dayTicks(labels, (i) => i * slot + slot / 2).map((t) => (
-              <text key={t.key} class="chart-axis" x={t.x} y={CHART_H - 6} text-anchor={t.anchor}>
-                {t.text}
-              </text>
-            ))}
-          </svg>
+            <title>{`${labels[i]}: ${formatValue(v, format)}`}</title>
+          </rect>
+        ))}
+        {limit && (
+          <line
+            class="chart-limit"
+            x1="0"
+            x2="100%"
+            y1={yOf(limit.value, max)}
+            y2={yOf(limit.value, max)}
+          />
         )}
+      </ChartSvg>
       <DataTable caption={title} labels={labels} series={[{ name, values }]} format={format} />
     </figure>
   );

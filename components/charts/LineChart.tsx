@@ -1,5 +1,6 @@
+import { ChartSvg } from "./ChartSvg.tsx";
 import { DataTable } from "./DataTable.tsx";
-import { CHART_H, dayTicks, isEmpty, PAD, pct, PLOT_H, yOf } from "./frame.ts";
+import { isEmpty, PAD, pct, PLOT_H } from "./frame.ts";
 import { formatValue, niceMax, type ValueFormat } from "./scale.ts";
 
 /** Props of {@link LineChart}. */
@@ -65,52 +66,39 @@ export function LineChart(
           </span>
         )}
       </figcaption>
-      {isEmpty(values)
-        ? <p class="chart-empty">{empty ?? "Nothing recorded in these days yet."}</p>
-        : (
-          <svg
-            width="100%"
-            height={CHART_H}
-            role="img"
-            aria-labelledby={`${id}-title ${id}-desc`}
-            class="chart-svg"
-          >
-            <title id={`${id}-title`}>{title}</title>
-            <desc id={`${id}-desc`}>{summary}</desc>
-            {[0, 0.5, 1].map((f) => (
-              <g key={f} class="chart-grid">
-                <line x1="0" x2="100%" y1={yOf(f * max, max)} y2={yOf(f * max, max)} />
-                <text x="0" y={yOf(f * max, max) - 5}>{formatValue(f * max, format)}</text>
-              </g>
-            ))}
-            <svg
-              x="0"
-              y={PAD.top}
-              width="100%"
-              height={PLOT_H}
-              viewBox={`0 0 ${VW} ${PLOT_H}`}
-              preserveAspectRatio="none"
-              overflow="visible"
-            >
-              {paths.map((d, i) => (
-                <path
-                  key={series[i].name}
-                  class={`chart-line chart-series-${i}`}
-                  d={d}
-                  vector-effect="non-scaling-stroke"
-                />
-              ))}
-            </svg>
-            {dots.map((d) => (
-              <circle key={d.key} class={`chart-dot chart-series-${d.n}`} cx={d.x} cy={d.y} r="4" />
-            ))}
-            {dayTicks(labels, xPct).map((t) => (
-              <text key={t.key} class="chart-axis" x={t.x} y={CHART_H - 6} text-anchor={t.anchor}>
-                {t.text}
-              </text>
-            ))}
-          </svg>
-        )}
+      <ChartSvg
+        id={id}
+        title={title}
+        summary={summary}
+        labels={labels}
+        xPct={xPct}
+        max={max}
+        format={format}
+        blank={isEmpty(values)}
+        empty={empty}
+      >
+        <svg
+          x="0"
+          y={PAD.top}
+          width="100%"
+          height={PLOT_H}
+          viewBox={`0 0 ${VW} ${PLOT_H}`}
+          preserveAspectRatio="none"
+          overflow="visible"
+        >
+          {paths.map((d, i) => (
+            <path
+              key={series[i].name}
+              class={`chart-line chart-series-${i}`}
+              d={d}
+              vector-effect="non-scaling-stroke"
+            />
+          ))}
+        </svg>
+        {dots.map((d) => (
+          <circle key={d.key} class={`chart-dot chart-series-${d.n}`} cx={d.x} cy={d.y} r="4" />
+        ))}
+      </ChartSvg>
       <DataTable caption={title} labels={labels} series={series} format={format} />
     </figure>
   );
