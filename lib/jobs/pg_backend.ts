@@ -138,8 +138,21 @@ export function startPgJobs(services: Services, crons: boolean): Jobs {
           taskList,
           parsedCronItems,
           logger: graphileLogger,
+          // Batched completion reports a failed write to the pool (which then stops and is
+          // restarted here); unbatched, graphile-worker 0.18 leaves that promise unhandled and a
+          // database blip at the wrong moment would end the process.
+          preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
         });
         runner = current;
+        current.events.on("pool:listen:notification", ({ message }) => {
+          if (message.channel !== "worker:migrate") return;
+          // graphile-worker's channels are database-wide: another schema's first migration
+          // (a preview, a test) stops this pool and marks the process for exit code 57. The
+          // pool is restarted below, against its own, current schema; the exit code is undone.
+          queueMicrotask(() => {
+            if (Deno.exitCode === 57) Deno.exitCode = 0;
+          });
+        });
         logger.info("jobs worker started", { backend: "postgres" });
         await current.promise;
       } catch (error) {
