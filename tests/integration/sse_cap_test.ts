@@ -4,7 +4,7 @@
  * 429 JSON error and `relay_denials_total{kind="sse_cap"}`; a slot is free again once its
  * client disconnects.
  */
-import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
+import { assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { parsePrometheus } from "../support/prometheus.ts";
 import { Visitor } from "../support/runs.ts";
