@@ -13,7 +13,8 @@ export const TOKEN_WINDOW_MS = 40;
 
 /** An ordered, token-coalescing writer of one run's events. */
 export class RunEventWriter {
-  #chain: Promise<unknown> = Promise.resolve();
+  #chain: Promise<void> = Promise.resolve();
+  #failure: { error: unknown } | undefined;
   #buffer = "";
   #timer: ReturnType<typeof setTimeout> | undefined;
   #sentFirst = false;
@@ -24,7 +25,8 @@ export class RunEventWriter {
   token(text: string): Promise<unknown> {
     if (!this.#sentFirst) {
       this.#sentFirst = true;
-      return this.#enqueue("token", { text });
+      this.#enqueue("token", { text });
+      return this.#settled();
     }
     this.#buffer += text;
     this.#timer ??= setTimeout(() => this.#flush(), this.windowMs);
@@ -34,13 +36,14 @@ export class RunEventWriter {
   /** Writes any other event, after the text gathered so far; resolves once it is written. */
   event<T extends RunEventType>(type: T, data: RunEventMap[T]): Promise<unknown> {
     this.#flush();
-    return this.#enqueue(type, data);
+    this.#enqueue(type, data);
+    return this.#settled();
   }
 
   /** Writes what is left; rejects if any write failed. */
   close(): Promise<unknown> {
     this.#flush();
-    return this.#chain;
+    return this.#settled();
   }
 
   #flush() {
@@ -52,8 +55,21 @@ export class RunEventWriter {
     this.#enqueue("token", { text });
   }
 
-  #enqueue<T extends RunEventType>(type: T, data: RunEventMap[T]): Promise<unknown> {
-    this.#chain = this.#chain.then(() => this.emit(type, data));
-    return this.#chain;
+  /** Chains a write; the chain itself never rejects, so a timer's flush cannot go unhandled. */
+  #enqueue<T extends RunEventType>(type: T, data: RunEventMap[T]): void {
+    this.#chain = this.#chain.then(async () => {
+      if (this.#failure) return;
+      try {
+        await this.emit(type, data);
+      } catch (error) {
+        this.#failure = { error };
+      }
+    });
+  }
+
+  /** Resolves when every queued write is done; rejects with the first failed write. */
+  async #settled(): Promise<void> {
+    await this.#chain;
+    if (this.#failure) throw this.#failure.error;
   }
 }
