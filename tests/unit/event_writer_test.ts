@@ -6,7 +6,10 @@ const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 Deno.test("tokens after the first are coalesced and written before the next event", async () => {
   const written: [string, unknown][] = [];
-  const writer = new RunEventWriter(async (type, data) => void written.push([type, data]), 20);
+  const writer = new RunEventWriter((type, data) => {
+    written.push([type, data]);
+    return Promise.resolve();
+  }, 20);
   await writer.token("Hel");
   await writer.token("lo ");
   await writer.token("world");
@@ -21,9 +24,9 @@ Deno.test("tokens after the first are coalesced and written before the next even
 
 Deno.test("a write that fails from the coalescing timer is reported by close, never left unhandled", async () => {
   let calls = 0;
-  const writer = new RunEventWriter(async () => {
+  const writer = new RunEventWriter(() => {
     calls++;
-    if (calls > 1) throw new Error("kv closed");
+    return calls > 1 ? Promise.reject(new Error("kv closed")) : Promise.resolve();
   }, 5);
   await writer.token("first");
   await writer.token("second");
