@@ -11,7 +11,7 @@ import { type FieldErrors, type LeadFieldName, validateLead } from "../lib/leads
 import type { ContactFormProps } from "../lib/leads/form_props.ts";
 import { fetchAndSolvePow } from "../lib/leads/pow_client.ts";
 
-const ORDER: LeadFieldName[] = ["name", "email", "company", "message", "consent"];
+const ORDER: LeadFieldName[] = ["name", "email", "company", "website", "message", "consent"];
 const HCAPTCHA_SRC = "https://js.hcaptcha.com/1/api.js?render=explicit&onload=relayHcaptchaReady";
 
 type Status = "idle" | "sending" | "sent";
@@ -241,6 +241,27 @@ export default function ContactForm(props: ContactFormProps) {
           aria-invalid={errors.company ? "true" : undefined}
           aria-describedby={describedBy("company")}
           onInput={(e) => update("company", e.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        name="website"
+        label="Company website (optional)"
+        hint="We read this page to learn about your company before we reply."
+        error={errors.website}
+      >
+        <input
+          id="lead-website"
+          name="website"
+          type="url"
+          autocomplete="url"
+          inputMode="url"
+          maxLength={300}
+          placeholder="https://"
+          value={str("website")}
+          aria-invalid={errors.website ? "true" : undefined}
+          aria-describedby={describedBy("website", true)}
+          onInput={(e) => update("website", e.currentTarget.value)}
+          onBlur={() => blur("website")}
         />
       </Field>
       <Field
