@@ -11,7 +11,7 @@ import { type FieldErrors, type LeadFieldName, validateLead } from "../lib/leads
 import type { ContactFormProps } from "../lib/leads/form_props.ts";
 import { fetchAndSolvePow } from "../lib/leads/pow_client.ts";
 
-const ORDER: LeadFieldName[] = ["name", "email", "company", "website", "message", "consent"];
+const ORDER: LeadFieldName[] = ["name", "email", "company", "companyUrl", "message", "consent"];
 const HCAPTCHA_SRC = "https://js.hcaptcha.com/1/api.js?render=explicit&onload=relayHcaptchaReady";
 
 type Status = "idle" | "sending" | "sent";
@@ -244,24 +244,24 @@ export default function ContactForm(props: ContactFormProps) {
         />
       </Field>
       <Field
-        name="website"
+        name="companyUrl"
         label="Company website (optional)"
         hint="We read this page to learn about your company before we reply."
-        error={errors.website}
+        error={errors.companyUrl}
       >
         <input
-          id="lead-website"
-          name="website"
+          id="lead-companyUrl"
+          name="companyUrl"
           type="url"
           autocomplete="url"
           inputMode="url"
           maxLength={300}
           placeholder="https://"
-          value={str("website")}
-          aria-invalid={errors.website ? "true" : undefined}
-          aria-describedby={describedBy("website", true)}
-          onInput={(e) => update("website", e.currentTarget.value)}
-          onBlur={() => blur("website")}
+          value={str("companyUrl")}
+          aria-invalid={errors.companyUrl ? "true" : undefined}
+          aria-describedby={describedBy("companyUrl", true)}
+          onInput={(e) => update("companyUrl", e.currentTarget.value)}
+          onBlur={() => blur("companyUrl")}
         />
       </Field>
       <Field

@@ -35,7 +35,7 @@ export const leadFieldsSchema = z.object({
       z.maxLength(120, "The company name must be 120 characters or fewer."),
     ),
   ),
-  website: z.optional(
+  companyUrl: z.optional(
     z.string().check(
       z.trim(),
       storable,
@@ -71,12 +71,12 @@ export function normalizeLeadInput(raw: Record<string, unknown>): Record<string,
   ) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
   const consent = raw.consent === true || raw.consent === "on" || raw.consent === "true";
   const company = str(raw.company).trim();
-  const website = str(raw.website).trim();
+  const companyUrl = str(raw.companyUrl).trim();
   return {
     name: str(raw.name),
     email: str(raw.email),
     ...(company ? { company } : {}),
-    ...(website ? { website } : {}),
+    ...(companyUrl ? { companyUrl } : {}),
     message: str(raw.message),
     consent,
   };

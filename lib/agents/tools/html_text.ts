@@ -48,13 +48,14 @@ export function htmlToText(html: string, maxChars = 8_000): PageText {
   )?.[1];
   const body = html
     .replace(/<!--[\s\S]*?-->/g, " ")
-    .replace(/<(script|style|noscript|template|svg|head)\b[\s\S]*?<\/\1\s*>/gi, " ")
+    .replace(/<(script|style|noscript|template|svg|head|title)\b[\s\S]*?<\/\1\s*>/gi, " ")
     .replace(
       /<\/?(p|div|br|li|h[1-6]|section|article|tr|td|th|ul|ol|header|footer)\b[^>]*>/gi,
       ". ",
     )
     .replace(/<[^>]*>/g, " ");
-  const text = clean(body).replace(/(?:\s*\.\s*){2,}/g, ". ").replace(/^[.\s]+/, "");
+  const text = clean(body).replace(/(?:\s*\.){2,}\s*/g, ". ").replace(/\s+\.(?=\s|$)/g, ".")
+    .replace(/^[.\s]+/, "").trim();
   return {
     title: title ? clean(title) || null : null,
     description: description ? clean(description) || null : null,
