@@ -113,8 +113,10 @@ async function loop(t: Deno.TestContext, jobs: "kv" | "postgres") {
       assertEquals(r.firmographics?.industry, "logistics");
       assertEquals(r.firmographics?.employees, 400);
       await eventually(
-        async () =>
-          hooksFor("/slack", strong).length === 1 && hooksFor("/crm", strong).length === 1,
+        () =>
+          Promise.resolve(
+            hooksFor("/slack", strong).length === 1 && hooksFor("/crm", strong).length === 1,
+          ),
         20_000,
         "Slack and CRM deliveries",
       );
@@ -123,7 +125,8 @@ async function loop(t: Deno.TestContext, jobs: "kv" | "postgres") {
       assertEquals(crm.qualification.fitScore, r.fit_score);
       assertEquals(crm.lead.website, sites.url("/northwind"));
       await eventually(
-        async () => smtp.mails.some((m) => m.raw.includes(`Fit: fit ${r.fit_score}/100`)),
+        () =>
+          Promise.resolve(smtp.mails.some((m) => m.raw.includes(`Fit: fit ${r.fit_score}/100`))),
         20_000,
         "the e-mail with the fit",
       );
@@ -139,7 +142,7 @@ async function loop(t: Deno.TestContext, jobs: "kv" | "postgres") {
       const r = await row(weak);
       assert(r.fit_score! < 60, `fit ${r.fit_score}`);
       await eventually(
-        async () => smtp.mails.some((m) => m.raw.includes("hello@crumb.example")),
+        () => Promise.resolve(smtp.mails.some((m) => m.raw.includes("hello@crumb.example"))),
         20_000,
         "the e-mail of the poor fit",
       );
