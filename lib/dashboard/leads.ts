@@ -206,9 +206,12 @@ const CSV_COLUMNS: [string, keyof Lead][] = [
   ["source", "source"],
   ["consent", "consent"],
   ["message", "message"],
+  ["website", "website"],
+  ["fit_score", "fitScore"],
+  ["fit_verdict", "fitVerdict"],
 ];
 
-/** Every lead of the scope (optionally of one status) as CSV lines, streamed in batches. */
+/** Every lead of the scope (optionally of one status) as CSV lines with its fit, in batches. */
 export async function* leadsCsv(
   db: Db,
   scope: DataScope,
