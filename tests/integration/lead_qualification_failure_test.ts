@@ -36,6 +36,17 @@ Deno.test("a failed qualification shows on the lead and can be queued again", as
   const { db } = app.services;
   try {
     const owner = await createMember(app.services, app.url, "owner@relay.test", "Relay");
+    const badThreshold = await app.fetch(`/dashboard/${owner.workspace.slug}/settings`, {
+      method: "POST",
+      headers: {
+        cookie: owner.cookie,
+        origin: app.url,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: "action=fit&threshold=101",
+    });
+    assertEquals(badThreshold.status, 400);
+    assertStringIncludes(await badThreshold.text(), "a whole number from 0 to 100");
     await writeFitThreshold(db, owner.workspace.id, 50);
     const res = await app.fetch("/api/leads", {
       method: "POST",
