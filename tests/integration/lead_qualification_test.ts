@@ -160,6 +160,7 @@ async function loop(t: Deno.TestContext, jobs: "kv" | "postgres") {
           ["http://10.0.0.1/", "private, loopback or link-local"],
           [sites.url("/data.json"), "not a web page"],
           [sites.url("/gone"), "HTTP 404"],
+          [sites.url("/huge"), "larger than 2097152 bytes"],
         ]
       ) {
         const id = await send({ email: `x${words.length}@bad.example`, companyUrl: website });

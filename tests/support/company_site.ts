@@ -1,7 +1,7 @@
 /**
  * Company websites served on 127.0.0.1 for lead-qualification tests: a logistics company that
- * fits the default ideal-customer profile, a bakery that does not, and a JSON address that is
- * not a web page. The app reaches them through FETCH_ALLOWLIST=127.0.0.1.
+ * fits the default ideal-customer profile, a bakery that does not, a JSON address that is not
+ * a web page, and a page larger than the fetch guard's 2 MB. The app reaches them through FETCH_ALLOWLIST=127.0.0.1.
  */
 
 /** Pages by path. */
@@ -20,6 +20,11 @@ export function startCompanySites() {
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, (req) => {
     const path = new URL(req.url).pathname;
     if (path === "/data.json") return Response.json({ company: "Northwind" });
+    if (path === "/huge") {
+      return new Response(`<p>${"x".repeat(3 * 1024 * 1024)}</p>`, {
+        headers: { "content-type": "text/html" },
+      });
+    }
     const page = PAGES[path];
     return page
       ? new Response(page, { headers: { "content-type": "text/html; charset=utf-8" } })
