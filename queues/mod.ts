@@ -8,3 +8,4 @@ import "./demo_counts.ts";
 import "./notifications.ts";
 import "./agent_runs.ts";
 import "./maintenance.ts";
+import "./tickets.ts";
