@@ -32,39 +32,43 @@ import * as $29 from "./routes/dashboard/[workspace]/leads/[id].tsx";
 import * as $30 from "./routes/dashboard/[workspace]/leads/export.csv.ts";
 import * as $31 from "./routes/dashboard/[workspace]/leads/index.tsx";
 import * as $32 from "./routes/dashboard/[workspace]/members.tsx";
-import * as $33 from "./routes/dashboard/[workspace]/runs/[id].tsx";
-import * as $34 from "./routes/dashboard/[workspace]/runs/index.tsx";
-import * as $35 from "./routes/dashboard/[workspace]/settings.tsx";
-import * as $36 from "./routes/dashboard/[workspace]/system.tsx";
-import * as $37 from "./routes/dashboard/[workspace]/tokens.tsx";
-import * as $38 from "./routes/dashboard/[workspace]/usage.tsx";
-import * as $39 from "./routes/dashboard/index.ts";
-import * as $40 from "./routes/demo/events.ts";
-import * as $41 from "./routes/demo/key.ts";
-import * as $42 from "./routes/demo/record.ts";
-import * as $43 from "./routes/demo/stream.ts";
-import * as $44 from "./routes/dev/outbox.tsx";
-import * as $45 from "./routes/docs/[...slug].tsx";
-import * as $46 from "./routes/docs/index.tsx";
-import * as $47 from "./routes/docs/search.tsx";
-import * as $48 from "./routes/healthz.ts";
-import * as $49 from "./routes/index.tsx";
-import * as $50 from "./routes/metrics.ts";
-import * as $51 from "./routes/platform.tsx";
-import * as $52 from "./routes/pricing.tsx";
-import * as $53 from "./routes/privacy.tsx";
-import * as $54 from "./routes/readyz.ts";
-import * as $55 from "./routes/robots.txt.ts";
-import * as $56 from "./routes/signin/index.tsx";
-import * as $57 from "./routes/signin/invite.tsx";
-import * as $58 from "./routes/signin/verify.tsx";
-import * as $59 from "./routes/signout.ts";
-import * as $60 from "./routes/sitemap.xml.ts";
-import * as $61 from "./routes/solutions/index.tsx";
-import * as $62 from "./routes/solutions/knowledge.tsx";
-import * as $63 from "./routes/solutions/sales.tsx";
-import * as $64 from "./routes/solutions/support.tsx";
-import * as $65 from "./routes/terms.tsx";
+import * as $33 from "./routes/dashboard/[workspace]/questions.tsx";
+import * as $34 from "./routes/dashboard/[workspace]/runs/[id].tsx";
+import * as $35 from "./routes/dashboard/[workspace]/runs/index.tsx";
+import * as $36 from "./routes/dashboard/[workspace]/settings.tsx";
+import * as $37 from "./routes/dashboard/[workspace]/system.tsx";
+import * as $38 from "./routes/dashboard/[workspace]/tickets/[id].tsx";
+import * as $39 from "./routes/dashboard/[workspace]/tickets/index.tsx";
+import * as $40 from "./routes/dashboard/[workspace]/tickets/settings.tsx";
+import * as $41 from "./routes/dashboard/[workspace]/tokens.tsx";
+import * as $42 from "./routes/dashboard/[workspace]/usage.tsx";
+import * as $43 from "./routes/dashboard/index.ts";
+import * as $44 from "./routes/demo/events.ts";
+import * as $45 from "./routes/demo/key.ts";
+import * as $46 from "./routes/demo/record.ts";
+import * as $47 from "./routes/demo/stream.ts";
+import * as $48 from "./routes/dev/outbox.tsx";
+import * as $49 from "./routes/docs/[...slug].tsx";
+import * as $50 from "./routes/docs/index.tsx";
+import * as $51 from "./routes/docs/search.tsx";
+import * as $52 from "./routes/healthz.ts";
+import * as $53 from "./routes/index.tsx";
+import * as $54 from "./routes/metrics.ts";
+import * as $55 from "./routes/platform.tsx";
+import * as $56 from "./routes/pricing.tsx";
+import * as $57 from "./routes/privacy.tsx";
+import * as $58 from "./routes/readyz.ts";
+import * as $59 from "./routes/robots.txt.ts";
+import * as $60 from "./routes/signin/index.tsx";
+import * as $61 from "./routes/signin/invite.tsx";
+import * as $62 from "./routes/signin/verify.tsx";
+import * as $63 from "./routes/signout.ts";
+import * as $64 from "./routes/sitemap.xml.ts";
+import * as $65 from "./routes/solutions/index.tsx";
+import * as $66 from "./routes/solutions/knowledge.tsx";
+import * as $67 from "./routes/solutions/sales.tsx";
+import * as $68 from "./routes/solutions/support.tsx";
+import * as $69 from "./routes/terms.tsx";
 import * as $$0 from "./islands/ActivityFeed.tsx";
 import * as $$1 from "./islands/ConsentSettings.tsx";
 import * as $$2 from "./islands/ContactForm.tsx";
@@ -112,39 +116,43 @@ const manifest: Manifest = {
     "./routes/dashboard/[workspace]/leads/export.csv.ts": $30,
     "./routes/dashboard/[workspace]/leads/index.tsx": $31,
     "./routes/dashboard/[workspace]/members.tsx": $32,
-    "./routes/dashboard/[workspace]/runs/[id].tsx": $33,
-    "./routes/dashboard/[workspace]/runs/index.tsx": $34,
-    "./routes/dashboard/[workspace]/settings.tsx": $35,
-    "./routes/dashboard/[workspace]/system.tsx": $36,
-    "./routes/dashboard/[workspace]/tokens.tsx": $37,
-    "./routes/dashboard/[workspace]/usage.tsx": $38,
-    "./routes/dashboard/index.ts": $39,
-    "./routes/demo/events.ts": $40,
-    "./routes/demo/key.ts": $41,
-    "./routes/demo/record.ts": $42,
-    "./routes/demo/stream.ts": $43,
-    "./routes/dev/outbox.tsx": $44,
-    "./routes/docs/[...slug].tsx": $45,
-    "./routes/docs/index.tsx": $46,
-    "./routes/docs/search.tsx": $47,
-    "./routes/healthz.ts": $48,
-    "./routes/index.tsx": $49,
-    "./routes/metrics.ts": $50,
-    "./routes/platform.tsx": $51,
-    "./routes/pricing.tsx": $52,
-    "./routes/privacy.tsx": $53,
-    "./routes/readyz.ts": $54,
-    "./routes/robots.txt.ts": $55,
-    "./routes/signin/index.tsx": $56,
-    "./routes/signin/invite.tsx": $57,
-    "./routes/signin/verify.tsx": $58,
-    "./routes/signout.ts": $59,
-    "./routes/sitemap.xml.ts": $60,
-    "./routes/solutions/index.tsx": $61,
-    "./routes/solutions/knowledge.tsx": $62,
-    "./routes/solutions/sales.tsx": $63,
-    "./routes/solutions/support.tsx": $64,
-    "./routes/terms.tsx": $65,
+    "./routes/dashboard/[workspace]/questions.tsx": $33,
+    "./routes/dashboard/[workspace]/runs/[id].tsx": $34,
+    "./routes/dashboard/[workspace]/runs/index.tsx": $35,
+    "./routes/dashboard/[workspace]/settings.tsx": $36,
+    "./routes/dashboard/[workspace]/system.tsx": $37,
+    "./routes/dashboard/[workspace]/tickets/[id].tsx": $38,
+    "./routes/dashboard/[workspace]/tickets/index.tsx": $39,
+    "./routes/dashboard/[workspace]/tickets/settings.tsx": $40,
+    "./routes/dashboard/[workspace]/tokens.tsx": $41,
+    "./routes/dashboard/[workspace]/usage.tsx": $42,
+    "./routes/dashboard/index.ts": $43,
+    "./routes/demo/events.ts": $44,
+    "./routes/demo/key.ts": $45,
+    "./routes/demo/record.ts": $46,
+    "./routes/demo/stream.ts": $47,
+    "./routes/dev/outbox.tsx": $48,
+    "./routes/docs/[...slug].tsx": $49,
+    "./routes/docs/index.tsx": $50,
+    "./routes/docs/search.tsx": $51,
+    "./routes/healthz.ts": $52,
+    "./routes/index.tsx": $53,
+    "./routes/metrics.ts": $54,
+    "./routes/platform.tsx": $55,
+    "./routes/pricing.tsx": $56,
+    "./routes/privacy.tsx": $57,
+    "./routes/readyz.ts": $58,
+    "./routes/robots.txt.ts": $59,
+    "./routes/signin/index.tsx": $60,
+    "./routes/signin/invite.tsx": $61,
+    "./routes/signin/verify.tsx": $62,
+    "./routes/signout.ts": $63,
+    "./routes/sitemap.xml.ts": $64,
+    "./routes/solutions/index.tsx": $65,
+    "./routes/solutions/knowledge.tsx": $66,
+    "./routes/solutions/sales.tsx": $67,
+    "./routes/solutions/support.tsx": $68,
+    "./routes/terms.tsx": $69,
   },
   islands: {
     "./islands/ActivityFeed.tsx": $$0,
