@@ -301,6 +301,20 @@ for (const backend of ["pglite", "postgres"] as const) {
             "the audit row",
           );
         });
+
+        await t.step("the webhook is rate limited per workspace", async () => {
+          const statuses: number[] = [];
+          for (let i = 0; i < 121; i++) {
+            const res = await sendTicket(app, other.workspace.slug, "rtk_none", HOW_TO);
+            statuses.push(res.status);
+            if (res.status === 429) {
+              assertEquals((await res.json()).error.code, "rate_limited");
+              assert(Number(res.headers.get("retry-after")) > 0, "says when to retry");
+            } else await res.body?.cancel();
+          }
+          assertEquals(statuses.filter((s) => s === 404).length, 120);
+          assertEquals(statuses.at(-1), 429);
+        });
       } finally {
         await app.stop();
         await hooks.close();
