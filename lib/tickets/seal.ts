@@ -1,7 +1,8 @@
 /**
  * Secrets a workspace gives or gets (its ticket signing key, its alert webhook URL) stored
  * sealed with AES-256-GCM under a key derived from WEBHOOK_SECRETS. The newest secret seals;
- * every listed secret opens, so WEBHOOK_SECRETS can be rotated like the other key lists.
+ * every listed secret opens, and a value opened with an older one is sealed again with the
+ * newest, so WEBHOOK_SECRETS can be rotated like the other key lists.
  */
 import { fromBase64Url, toBase64Url } from "../security/signing.ts";
 
@@ -30,20 +31,26 @@ export async function seal(secrets: readonly string[], plain: string): Promise<s
   return `v1.${toBase64Url(iv)}.${toBase64Url(new Uint8Array(ct))}`;
 }
 
-/** Opens a sealed value with any listed secret; null when none opens it. */
-export async function unseal(secrets: readonly string[], sealed: string): Promise<string | null> {
+/**
+ * Opens a sealed value with any listed secret: the plain text and whether an older secret
+ * opened it (then the caller seals it again with the newest); null when none opens it.
+ */
+export async function unseal(
+  secrets: readonly string[],
+  sealed: string,
+): Promise<{ plain: string; stale: boolean } | null> {
   const [version, ivText, ctText] = sealed.split(".");
   const iv = fromBase64Url(ivText ?? "");
   const ct = fromBase64Url(ctText ?? "");
   if (version !== "v1" || !iv || !ct) return null;
-  for (const secret of secrets) {
+  for (const [i, secret] of secrets.entries()) {
     try {
       const plain = await crypto.subtle.decrypt(
         { name: "AES-GCM", iv: iv as BufferSource },
         await aesKey(secret),
         ct as BufferSource,
       );
-      return new TextDecoder().decode(plain);
+      return { plain: new TextDecoder().decode(plain), stale: i > 0 };
     } catch {
       // not this secret
     }

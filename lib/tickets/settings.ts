@@ -45,24 +45,43 @@ export async function readTicketSettings(db: Db, tenantId: string): Promise<Tick
   };
 }
 
+type SealedColumn = "key_sealed" | "alert_url_sealed";
+
+/** Opens a sealed column, sealing it again with the newest secret when an older one opened it. */
+async function opened(
+  db: Db,
+  secrets: readonly string[],
+  tenantId: string,
+  column: SealedColumn,
+): Promise<string | null> {
+  const sealed = (await row(db, tenantId))?.[column];
+  const open = sealed ? await unseal(secrets, sealed) : null;
+  if (!open) return null;
+  if (open.stale) {
+    await db.query(
+      `update ticket_settings set ${column} = $3 where tenant_id = $1 and ${column} = $2`,
+      [tenantId, sealed, await seal(secrets, open.plain)],
+    );
+  }
+  return open.plain;
+}
+
 /** The workspace's signing key in clear, or null when it has none (or it cannot be opened). */
-export async function signingKey(
+export function signingKey(
   db: Db,
   secrets: readonly string[],
   tenantId: string,
 ): Promise<string | null> {
-  const sealed = (await row(db, tenantId))?.key_sealed;
-  return sealed ? await unseal(secrets, sealed) : null;
+  return opened(db, secrets, tenantId, "key_sealed");
 }
 
 /** The alert webhook URL in clear, or null. */
-export async function alertUrl(
+export function alertUrl(
   db: Db,
   secrets: readonly string[],
   tenantId: string,
 ): Promise<string | null> {
-  const sealed = (await row(db, tenantId))?.alert_url_sealed;
-  return sealed ? await unseal(secrets, sealed) : null;
+  return opened(db, secrets, tenantId, "alert_url_sealed");
 }
 
 /** Creates or replaces the signing key; returns it (the only time it is readable). */
