@@ -302,6 +302,28 @@ for (const backend of ["pglite", "postgres"] as const) {
           );
         });
 
+        await t.step("a customer's tickets are in their privacy export and erasure", async () => {
+          const privacy = (member: typeof acme, action: string) =>
+            app.fetch(`/api/workspaces/${member.workspace.slug}/privacy/${action}`, {
+              method: "POST",
+              headers: {
+                cookie: member.cookie,
+                origin: app.url,
+                "content-type": "application/json",
+              },
+              body: JSON.stringify({ email: "OLU@customer.example" }),
+            });
+          const theirs = await (await privacy(other, "export")).json();
+          assertEquals(theirs.tickets, [], "another workspace holds none of them");
+          const exported = await (await privacy(acme, "export")).json();
+          assertEquals(exported.tickets.map((x: { external_id: string }) => x.external_id), [
+            "HD-1",
+          ]);
+          const erased = await (await privacy(acme, "erase")).json();
+          assertEquals(erased.tickets, 1);
+          assertEquals(await ticketRow("HD-1"), undefined);
+        });
+
         await t.step("the webhook is rate limited per workspace", async () => {
           const statuses: number[] = [];
           for (let i = 0; i < 121; i++) {
