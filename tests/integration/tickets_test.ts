@@ -11,6 +11,7 @@ import { eventually } from "../support/leads.ts";
 import { createMember } from "../support/members.ts";
 import { startReceiver } from "../support/receivers.ts";
 import { createSigningKey, postForm, sendTicket } from "../support/tickets.ts";
+import { applyRetention } from "../../lib/retention/apply.ts";
 import { ticketSignature } from "../../lib/tickets/signature.ts";
 
 const OUTAGE = {
@@ -322,6 +323,16 @@ for (const backend of ["pglite", "postgres"] as const) {
           const erased = await (await privacy(acme, "erase")).json();
           assertEquals(erased.tickets, 1);
           assertEquals(await ticketRow("HD-1"), undefined);
+        });
+
+        await t.step("tickets leave with the workspace's lead retention", async () => {
+          await db.query(
+            "update tickets set created_at = now() - interval '800 days' where external_id = 'HD-2'",
+          );
+          const report = await applyRetention(app.services);
+          assertEquals(report.tickets, 1);
+          assertEquals(await ticketRow("HD-2"), undefined);
+          assertEquals((await ticketRow("HD-3"))?.status, "triaged", "younger tickets stay");
         });
 
         await t.step("the webhook is rate limited per workspace", async () => {

@@ -7,6 +7,7 @@
 import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
 import { createMember, createToken } from "../support/members.ts";
+import { applyRetention } from "../../lib/retention/apply.ts";
 import { parseSse, streamedText, Visitor } from "../support/runs.ts";
 
 const GAP = "What is the airspeed velocity of an unladen swallow?";
@@ -59,6 +60,12 @@ for (const backend of ["pglite", "postgres"] as const) {
         assertStringIncludes(row(otherHtml, COUNTED), "data-asked>1<");
         const nav = await page(site);
         assertStringIncludes(nav, 'href="/dashboard/relay-site/questions"');
+
+        await app.services.db.query(
+          "update docs_unanswered set last_asked_at = now() - interval '400 days'",
+        );
+        assertEquals((await applyRetention(app.services)).unansweredQuestions, 2);
+        assertStringIncludes(await page(site), "No unanswered questions yet.");
       } finally {
         await app.stop();
       }
