@@ -1,5 +1,6 @@
 /** Queue handlers of tickets (triage, deliveries) and the sweep that re-enqueues lost jobs. */
 import { onJob } from "../lib/jobs/registry.ts";
+import type { Reservation } from "../lib/security/quotas.ts";
 import { type Schedule, schedules } from "../lib/jobs/schedules.ts";
 import { deliverTicket } from "../lib/tickets/deliver.ts";
 import { DELIVER_TICKET, TRIAGE_TICKET } from "../lib/tickets/jobs.ts";
@@ -7,7 +8,12 @@ import { processTicket } from "../lib/tickets/process.ts";
 import { sweepLostTicketJobs } from "../lib/tickets/sweep.ts";
 
 onJob(TRIAGE_TICKET, async (message, services) => {
-  await processTicket(services, String(message.ticketId), Number(message.attempt) || 1);
+  await processTicket(
+    services,
+    String(message.ticketId),
+    Number(message.attempt) || 1,
+    (message.reservation as Reservation | undefined) ?? null,
+  );
 });
 
 onJob(DELIVER_TICKET, async (message, services) => {

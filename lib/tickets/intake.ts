@@ -1,8 +1,13 @@
 /**
- * A ticket sent to the signed webhook: its JSON shape, and storing it with its triage job. A
- * ticket sent again with the same `externalId` is not stored twice.
+ * A ticket sent to the signed webhook: its JSON shape, and storing it with its triage job. The
+ * triage's estimated spend is held against the workspace's plan first (429 `quota_exceeded`
+ * over a limit, like a run) and settled by the job with the real usage. A ticket sent again
+ * with the same `externalId` is not stored twice (and its hold is given back).
  */
 import { z } from "zod";
+import { supportTriage } from "../agents/definitions/support_triage.ts";
+import { releaseRunQuota, reserveRunQuota } from "../agents/runs/quota.ts";
+import type { AgentDefinition } from "../agents/types.ts";
 import type { Services } from "../services.ts";
 import { storable, text } from "../validation/text.ts";
 import { TRIAGE_TICKET } from "./jobs.ts";
@@ -30,7 +35,15 @@ export async function acceptTicket(
   services: Services,
   tenantId: string,
   t: TicketBody,
+  { ipSubject, requestId }: { ipSubject: string; requestId: string },
 ): Promise<{ id: string; duplicate: boolean }> {
+  const reservation = await reserveRunQuota(
+    services,
+    { tenantId, userId: null, visitorHash: null, ipSubject },
+    supportTriage as unknown as AgentDefinition,
+    { customerName: t.customer?.name, subject: t.subject, body: t.body },
+    requestId,
+  );
   const inserted = await services.db.query<{ id: string }>(
     `insert into tickets (tenant_id, external_id, customer_name, customer_email, subject, body,
        reply_url)
@@ -48,6 +61,7 @@ export async function acceptTicket(
     ],
   );
   if (!inserted[0]) {
+    await releaseRunQuota(services, reservation);
     const [old] = await services.db.query<{ id: string }>(
       "select id from tickets where tenant_id = $1 and external_id = $2",
       [tenantId, t.externalId],
@@ -55,6 +69,6 @@ export async function acceptTicket(
     return { id: old.id, duplicate: true };
   }
   const id = inserted[0].id;
-  await services.jobs.enqueue({ type: TRIAGE_TICKET, ticketId: id, attempt: 1 });
+  await services.jobs.enqueue({ type: TRIAGE_TICKET, ticketId: id, attempt: 1, reservation });
   return { id, duplicate: false };
 }

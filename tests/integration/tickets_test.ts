@@ -11,7 +11,10 @@ import { eventually } from "../support/leads.ts";
 import { createMember } from "../support/members.ts";
 import { startReceiver } from "../support/receivers.ts";
 import { createSigningKey, postForm, sendTicket } from "../support/tickets.ts";
+import { quotaKey } from "../../kv/keys.ts";
+import { limitsFor } from "../../lib/plans.ts";
 import { applyRetention } from "../../lib/retention/apply.ts";
+import { periodsOf } from "../../lib/security/quotas.ts";
 import { ticketSignature } from "../../lib/tickets/signature.ts";
 
 const OUTAGE = {
@@ -302,6 +305,27 @@ for (const backend of ["pglite", "postgres"] as const) {
             "the audit row",
           );
         });
+
+        await t.step(
+          "triage counts against the plan: usage recorded, 429 over the limit",
+          async () => {
+            const [usage] = await db.query<{ requests: number }>(
+              "select sum(requests)::int as requests from usage where tenant_id = $1",
+              [acme.workspace.id],
+            );
+            assertEquals(usage.requests, 4, "four tickets triaged, four requests counted");
+            const { day } = periodsOf();
+            const limit = limitsFor(acme.workspace.plan).requestsPerDay!;
+            await app.services.kv.set(quotaKey(acme.workspace.id, "requests", day), limit);
+            const over = await sendTicket(app, acme.workspace.slug, key, {
+              ...HOW_TO,
+              externalId: "HD-over",
+            });
+            assertEquals(await error(over), { status: 429, code: "quota_exceeded" });
+            assertEquals(await ticketRow("HD-over"), undefined, "nothing stored over the quota");
+            await app.services.kv.delete(quotaKey(acme.workspace.id, "requests", day));
+          },
+        );
 
         await t.step("a customer's tickets are in their privacy export and erasure", async () => {
           const privacy = (member: typeof acme, action: string) =>

@@ -1,5 +1,6 @@
 import { type Handlers, HttpError } from "../../../../../lib/framework/mod.ts";
-import { enforceRateLimit } from "../../../../../lib/security/rate_limit.ts";
+import { ipSubject } from "../../../../../lib/security/client_ip.ts";
+import { enforceRateLimit, requestIp } from "../../../../../lib/security/rate_limit.ts";
 import { rules } from "../../../../../lib/security/rules.ts";
 import { acceptTicket, ticketBody } from "../../../../../lib/tickets/intake.ts";
 import { signingKey } from "../../../../../lib/tickets/settings.ts";
@@ -48,7 +49,10 @@ export const handler: Handlers = {
       "invalid_ticket",
       "Send { body, subject?, customer?: { name?, email? }, externalId?, replyUrl? }.",
     );
-    const { id, duplicate } = await acceptTicket(services, ws.id, ticket);
+    const { id, duplicate } = await acceptTicket(services, ws.id, ticket, {
+      ipSubject: ipSubject(requestIp(ctx.hono)),
+      requestId: ctx.state.requestId,
+    });
     return Response.json({ id, status: duplicate ? "duplicate" : "queued", duplicate }, {
       status: duplicate ? 200 : 202,
     });
