@@ -8,7 +8,7 @@
 import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
 import { eventually } from "../support/leads.ts";
-import { createMember } from "../support/members.ts";
+import { createMember, createToken } from "../support/members.ts";
 import { startReceiver } from "../support/receivers.ts";
 import { createSigningKey, postForm, sendTicket } from "../support/tickets.ts";
 import { quotaKey } from "../../kv/keys.ts";
@@ -326,6 +326,32 @@ for (const backend of ["pglite", "postgres"] as const) {
             await app.services.kv.delete(quotaKey(acme.workspace.id, "requests", day));
           },
         );
+
+        await t.step("a help desk reads a ticket's triage with an API token", async () => {
+          const acmeToken = await createToken(app.services, acme);
+          const otherToken = await createToken(app.services, other);
+          const { id } = await ticketRow("HD-2");
+          const read = (slug: string, token: string, ticket = id) =>
+            app.fetch(`/api/workspaces/${slug}/tickets/${ticket}`, {
+              headers: { authorization: `Bearer ${token}` },
+            });
+          const res = await read(acme.workspace.slug, acmeToken);
+          assertEquals(res.status, 200);
+          const body = await res.json();
+          assertEquals(
+            [body.externalId, body.category, body.answeredAutomatically, body.deliveries],
+            ["HD-2", "billing", true, [{ kind: "reply", status: "sent", attempts: 1 }]],
+          );
+          assertStringIncludes(body.draftReply, "billing history");
+          assertEquals(await error(await read(other.workspace.slug, otherToken)), {
+            status: 404,
+            code: "not_found",
+          });
+          assertEquals(await error(await read(acme.workspace.slug, otherToken)), {
+            status: 404,
+            code: "not_found",
+          });
+        });
 
         await t.step("a customer's tickets are in their privacy export and erasure", async () => {
           const privacy = (member: typeof acme, action: string) =>
