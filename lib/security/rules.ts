@@ -116,11 +116,8 @@ export const bodyRules: readonly BodyRule[] = [
     types: ["application/json", "text/plain"],
   },
   { path: /^\/demo\/record\/?$/, maxBytes: 64 * 1024, types: ["application/json", "text/plain"] },
-  {
-    path: /^\/api\/workspaces\/[^/]+\/tickets\/?$/,
-    maxBytes: 64 * 1024,
-    types: ["application/json"],
-  },
+  // The tickets webhook takes JSON only, but says so after it knows the workspace takes tickets.
+  { path: /^\/api\/workspaces\/[^/]+\/tickets\/?$/, maxBytes: 64 * 1024, types: FORM_AND_JSON },
   { path: /^\/api\/uploads(\/|$)/, maxBytes: 10 * MiB, types: ["multipart/form-data"] },
 ];
 

@@ -91,6 +91,12 @@ for (const backend of ["pglite", "postgres"] as const) {
             timestamp: Math.floor(Date.now() / 1000) - 3600,
           });
           assertEquals(await error(old), { status: 401, code: "stale_timestamp" });
+          const form = await app.fetch(`/api/workspaces/${slug}/tickets`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded" },
+            body: "body=hello+there+world",
+          });
+          assertEquals(await error(form), { status: 415, code: "unsupported_media_type" });
           const notJson = await sendTicket(app, slug, key, null, { body: "{not json" });
           assertEquals(await error(notJson), { status: 400, code: "invalid_json" });
           const short = await sendTicket(app, slug, key, { body: "help" });

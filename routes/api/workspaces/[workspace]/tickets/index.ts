@@ -1,4 +1,5 @@
 import { type Handlers, HttpError } from "../../../../../lib/framework/mod.ts";
+import { mediaType } from "../../../../../lib/security/body_limits.ts";
 import { ipSubject } from "../../../../../lib/security/client_ip.ts";
 import { enforceRateLimit, requestIp } from "../../../../../lib/security/rate_limit.ts";
 import { rules } from "../../../../../lib/security/rules.ts";
@@ -34,6 +35,9 @@ export const handler: Handlers = {
     );
     const key = ws && await signingKey(services.db, services.settings.webhookSecrets, ws.id);
     if (!ws || !key) throw noSuchEndpoint();
+    if (mediaType(ctx.req.headers.get("content-type")) !== "application/json") {
+      throw new HttpError(415, "unsupported_media_type", "Send the ticket as application/json.");
+    }
     const raw = await ctx.req.text();
     await verifyTicketSignature(services.kv, ws.id, key, ctx.req.headers, raw);
     let value: unknown;
