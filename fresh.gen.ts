@@ -18,52 +18,58 @@ import * as $15 from "./routes/api/runs/[id]/stream.ts";
 import * as $16 from "./routes/api/runs/index.ts";
 import * as $17 from "./routes/api/workspaces/[workspace]/exports/[kind].ts";
 import * as $18 from "./routes/api/workspaces/[workspace]/privacy/[action].ts";
-import * as $19 from "./routes/auth/[provider]/callback.tsx";
-import * as $20 from "./routes/auth/[provider]/index.tsx";
-import * as $21 from "./routes/consent.ts";
-import * as $22 from "./routes/contact.tsx";
-import * as $23 from "./routes/cookies.tsx";
-import * as $24 from "./routes/dashboard/[workspace]/_layout.tsx";
-import * as $25 from "./routes/dashboard/[workspace]/_middleware.ts";
-import * as $26 from "./routes/dashboard/[workspace]/audit.tsx";
-import * as $27 from "./routes/dashboard/[workspace]/index.tsx";
-import * as $28 from "./routes/dashboard/[workspace]/leads/[id].tsx";
-import * as $29 from "./routes/dashboard/[workspace]/leads/export.csv.ts";
-import * as $30 from "./routes/dashboard/[workspace]/leads/index.tsx";
-import * as $31 from "./routes/dashboard/[workspace]/members.tsx";
-import * as $32 from "./routes/dashboard/[workspace]/runs/[id].tsx";
-import * as $33 from "./routes/dashboard/[workspace]/runs/index.tsx";
-import * as $34 from "./routes/dashboard/[workspace]/settings.tsx";
-import * as $35 from "./routes/dashboard/[workspace]/system.tsx";
-import * as $36 from "./routes/dashboard/[workspace]/tokens.tsx";
-import * as $37 from "./routes/dashboard/[workspace]/usage.tsx";
-import * as $38 from "./routes/dashboard/index.ts";
-import * as $39 from "./routes/demo/events.ts";
-import * as $40 from "./routes/demo/key.ts";
-import * as $41 from "./routes/demo/record.ts";
-import * as $42 from "./routes/demo/stream.ts";
-import * as $43 from "./routes/dev/outbox.tsx";
-import * as $44 from "./routes/docs/[...slug].tsx";
-import * as $45 from "./routes/docs/index.tsx";
-import * as $46 from "./routes/docs/search.tsx";
-import * as $47 from "./routes/healthz.ts";
-import * as $48 from "./routes/index.tsx";
-import * as $49 from "./routes/metrics.ts";
-import * as $50 from "./routes/platform.tsx";
-import * as $51 from "./routes/pricing.tsx";
-import * as $52 from "./routes/privacy.tsx";
-import * as $53 from "./routes/readyz.ts";
-import * as $54 from "./routes/robots.txt.ts";
-import * as $55 from "./routes/signin/index.tsx";
-import * as $56 from "./routes/signin/invite.tsx";
-import * as $57 from "./routes/signin/verify.tsx";
-import * as $58 from "./routes/signout.ts";
-import * as $59 from "./routes/sitemap.xml.ts";
-import * as $60 from "./routes/solutions/index.tsx";
-import * as $61 from "./routes/solutions/knowledge.tsx";
-import * as $62 from "./routes/solutions/sales.tsx";
-import * as $63 from "./routes/solutions/support.tsx";
-import * as $64 from "./routes/terms.tsx";
+import * as $19 from "./routes/api/workspaces/[workspace]/tickets/[id].ts";
+import * as $20 from "./routes/api/workspaces/[workspace]/tickets/index.ts";
+import * as $21 from "./routes/auth/[provider]/callback.tsx";
+import * as $22 from "./routes/auth/[provider]/index.tsx";
+import * as $23 from "./routes/consent.ts";
+import * as $24 from "./routes/contact.tsx";
+import * as $25 from "./routes/cookies.tsx";
+import * as $26 from "./routes/dashboard/[workspace]/_layout.tsx";
+import * as $27 from "./routes/dashboard/[workspace]/_middleware.ts";
+import * as $28 from "./routes/dashboard/[workspace]/audit.tsx";
+import * as $29 from "./routes/dashboard/[workspace]/index.tsx";
+import * as $30 from "./routes/dashboard/[workspace]/leads/[id].tsx";
+import * as $31 from "./routes/dashboard/[workspace]/leads/export.csv.ts";
+import * as $32 from "./routes/dashboard/[workspace]/leads/index.tsx";
+import * as $33 from "./routes/dashboard/[workspace]/members.tsx";
+import * as $34 from "./routes/dashboard/[workspace]/questions.tsx";
+import * as $35 from "./routes/dashboard/[workspace]/runs/[id].tsx";
+import * as $36 from "./routes/dashboard/[workspace]/runs/index.tsx";
+import * as $37 from "./routes/dashboard/[workspace]/settings.tsx";
+import * as $38 from "./routes/dashboard/[workspace]/system.tsx";
+import * as $39 from "./routes/dashboard/[workspace]/tickets/[id].tsx";
+import * as $40 from "./routes/dashboard/[workspace]/tickets/index.tsx";
+import * as $41 from "./routes/dashboard/[workspace]/tickets/settings.tsx";
+import * as $42 from "./routes/dashboard/[workspace]/tokens.tsx";
+import * as $43 from "./routes/dashboard/[workspace]/usage.tsx";
+import * as $44 from "./routes/dashboard/index.ts";
+import * as $45 from "./routes/demo/events.ts";
+import * as $46 from "./routes/demo/key.ts";
+import * as $47 from "./routes/demo/record.ts";
+import * as $48 from "./routes/demo/stream.ts";
+import * as $49 from "./routes/dev/outbox.tsx";
+import * as $50 from "./routes/docs/[...slug].tsx";
+import * as $51 from "./routes/docs/index.tsx";
+import * as $52 from "./routes/docs/search.tsx";
+import * as $53 from "./routes/healthz.ts";
+import * as $54 from "./routes/index.tsx";
+import * as $55 from "./routes/metrics.ts";
+import * as $56 from "./routes/platform.tsx";
+import * as $57 from "./routes/pricing.tsx";
+import * as $58 from "./routes/privacy.tsx";
+import * as $59 from "./routes/readyz.ts";
+import * as $60 from "./routes/robots.txt.ts";
+import * as $61 from "./routes/signin/index.tsx";
+import * as $62 from "./routes/signin/invite.tsx";
+import * as $63 from "./routes/signin/verify.tsx";
+import * as $64 from "./routes/signout.ts";
+import * as $65 from "./routes/sitemap.xml.ts";
+import * as $66 from "./routes/solutions/index.tsx";
+import * as $67 from "./routes/solutions/knowledge.tsx";
+import * as $68 from "./routes/solutions/sales.tsx";
+import * as $69 from "./routes/solutions/support.tsx";
+import * as $70 from "./routes/terms.tsx";
 import * as $$0 from "./islands/ActivityFeed.tsx";
 import * as $$1 from "./islands/ConsentSettings.tsx";
 import * as $$2 from "./islands/ContactForm.tsx";
@@ -97,52 +103,58 @@ const manifest: Manifest = {
     "./routes/api/runs/index.ts": $16,
     "./routes/api/workspaces/[workspace]/exports/[kind].ts": $17,
     "./routes/api/workspaces/[workspace]/privacy/[action].ts": $18,
-    "./routes/auth/[provider]/callback.tsx": $19,
-    "./routes/auth/[provider]/index.tsx": $20,
-    "./routes/consent.ts": $21,
-    "./routes/contact.tsx": $22,
-    "./routes/cookies.tsx": $23,
-    "./routes/dashboard/[workspace]/_layout.tsx": $24,
-    "./routes/dashboard/[workspace]/_middleware.ts": $25,
-    "./routes/dashboard/[workspace]/audit.tsx": $26,
-    "./routes/dashboard/[workspace]/index.tsx": $27,
-    "./routes/dashboard/[workspace]/leads/[id].tsx": $28,
-    "./routes/dashboard/[workspace]/leads/export.csv.ts": $29,
-    "./routes/dashboard/[workspace]/leads/index.tsx": $30,
-    "./routes/dashboard/[workspace]/members.tsx": $31,
-    "./routes/dashboard/[workspace]/runs/[id].tsx": $32,
-    "./routes/dashboard/[workspace]/runs/index.tsx": $33,
-    "./routes/dashboard/[workspace]/settings.tsx": $34,
-    "./routes/dashboard/[workspace]/system.tsx": $35,
-    "./routes/dashboard/[workspace]/tokens.tsx": $36,
-    "./routes/dashboard/[workspace]/usage.tsx": $37,
-    "./routes/dashboard/index.ts": $38,
-    "./routes/demo/events.ts": $39,
-    "./routes/demo/key.ts": $40,
-    "./routes/demo/record.ts": $41,
-    "./routes/demo/stream.ts": $42,
-    "./routes/dev/outbox.tsx": $43,
-    "./routes/docs/[...slug].tsx": $44,
-    "./routes/docs/index.tsx": $45,
-    "./routes/docs/search.tsx": $46,
-    "./routes/healthz.ts": $47,
-    "./routes/index.tsx": $48,
-    "./routes/metrics.ts": $49,
-    "./routes/platform.tsx": $50,
-    "./routes/pricing.tsx": $51,
-    "./routes/privacy.tsx": $52,
-    "./routes/readyz.ts": $53,
-    "./routes/robots.txt.ts": $54,
-    "./routes/signin/index.tsx": $55,
-    "./routes/signin/invite.tsx": $56,
-    "./routes/signin/verify.tsx": $57,
-    "./routes/signout.ts": $58,
-    "./routes/sitemap.xml.ts": $59,
-    "./routes/solutions/index.tsx": $60,
-    "./routes/solutions/knowledge.tsx": $61,
-    "./routes/solutions/sales.tsx": $62,
-    "./routes/solutions/support.tsx": $63,
-    "./routes/terms.tsx": $64,
+    "./routes/api/workspaces/[workspace]/tickets/[id].ts": $19,
+    "./routes/api/workspaces/[workspace]/tickets/index.ts": $20,
+    "./routes/auth/[provider]/callback.tsx": $21,
+    "./routes/auth/[provider]/index.tsx": $22,
+    "./routes/consent.ts": $23,
+    "./routes/contact.tsx": $24,
+    "./routes/cookies.tsx": $25,
+    "./routes/dashboard/[workspace]/_layout.tsx": $26,
+    "./routes/dashboard/[workspace]/_middleware.ts": $27,
+    "./routes/dashboard/[workspace]/audit.tsx": $28,
+    "./routes/dashboard/[workspace]/index.tsx": $29,
+    "./routes/dashboard/[workspace]/leads/[id].tsx": $30,
+    "./routes/dashboard/[workspace]/leads/export.csv.ts": $31,
+    "./routes/dashboard/[workspace]/leads/index.tsx": $32,
+    "./routes/dashboard/[workspace]/members.tsx": $33,
+    "./routes/dashboard/[workspace]/questions.tsx": $34,
+    "./routes/dashboard/[workspace]/runs/[id].tsx": $35,
+    "./routes/dashboard/[workspace]/runs/index.tsx": $36,
+    "./routes/dashboard/[workspace]/settings.tsx": $37,
+    "./routes/dashboard/[workspace]/system.tsx": $38,
+    "./routes/dashboard/[workspace]/tickets/[id].tsx": $39,
+    "./routes/dashboard/[workspace]/tickets/index.tsx": $40,
+    "./routes/dashboard/[workspace]/tickets/settings.tsx": $41,
+    "./routes/dashboard/[workspace]/tokens.tsx": $42,
+    "./routes/dashboard/[workspace]/usage.tsx": $43,
+    "./routes/dashboard/index.ts": $44,
+    "./routes/demo/events.ts": $45,
+    "./routes/demo/key.ts": $46,
+    "./routes/demo/record.ts": $47,
+    "./routes/demo/stream.ts": $48,
+    "./routes/dev/outbox.tsx": $49,
+    "./routes/docs/[...slug].tsx": $50,
+    "./routes/docs/index.tsx": $51,
+    "./routes/docs/search.tsx": $52,
+    "./routes/healthz.ts": $53,
+    "./routes/index.tsx": $54,
+    "./routes/metrics.ts": $55,
+    "./routes/platform.tsx": $56,
+    "./routes/pricing.tsx": $57,
+    "./routes/privacy.tsx": $58,
+    "./routes/readyz.ts": $59,
+    "./routes/robots.txt.ts": $60,
+    "./routes/signin/index.tsx": $61,
+    "./routes/signin/invite.tsx": $62,
+    "./routes/signin/verify.tsx": $63,
+    "./routes/signout.ts": $64,
+    "./routes/sitemap.xml.ts": $65,
+    "./routes/solutions/index.tsx": $66,
+    "./routes/solutions/knowledge.tsx": $67,
+    "./routes/solutions/sales.tsx": $68,
+    "./routes/solutions/support.tsx": $69,
+    "./routes/terms.tsx": $70,
   },
   islands: {
     "./islands/ActivityFeed.tsx": $$0,

@@ -149,9 +149,21 @@ export const solutions: readonly Solution[] = [
           "sections it found, so a reply can be checked in one click.",
       },
       {
-        title: "Drafts, never sent",
-        text: "The reply is a draft in the run's output for a person to review; the agent sends " +
-          "nothing to your customer.",
+        title: "Drafts, or answers you choose",
+        text: "The reply is a draft for a person to review, except in the categories your " +
+          "workspace lets the agent answer: those replies are posted to your help desk's reply " +
+          "URL, signed. Relay sends no email itself.",
+      },
+      {
+        title: "Signed tickets webhook, urgent alerts",
+        text: "Your help desk sends tickets to a webhook signed with your workspace's key; each " +
+          "is triaged as a queued job, and urgent ones are posted to your Slack-compatible " +
+          "alert webhook.",
+      },
+      {
+        title: "Corrections measure accuracy",
+        text: "Operators keep or correct a ticket's category on its page; the dashboard shows " +
+          "how many tickets each category got and how often the agent's category was kept.",
       },
       {
         title: "Measured, not guessed",
@@ -160,7 +172,8 @@ export const solutions: readonly Solution[] = [
       },
     ],
     steps: [
-      "You paste a ticket here, or send it to the Runs API.",
+      "You paste a ticket here, or your help desk sends it to your workspace's signed tickets " +
+      "webhook.",
       "The agent classifies it and searches the docs for relevant sections.",
       "A drafted reply streams in with links to those sections, ready for review.",
       "The run is recorded with its tokens, cost and result.",
@@ -210,6 +223,7 @@ export const solutions: readonly Solution[] = [
       "A reader asks a question here or through the Runs API.",
       "The agent searches the docs index and reads the best sections.",
       "The answer streams in with links to the sections it used.",
+      "Questions the docs do not cover are counted on the dashboard, so you know what to write next.",
     ],
     outputs: ["Plain-language answer", "Section citations"],
     demoIntro:

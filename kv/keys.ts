@@ -102,6 +102,13 @@ export const captchaPassKey = (hash: string): Deno.KvKey => ["captcha_passes", h
 /** `["notify_dead_letters", notificationId]`: a lead notification that failed every attempt. */
 export const notifyDeadLetterKey = (id: string): Deno.KvKey => ["notify_dead_letters", id];
 
+/** `["ticket_signatures", tenantId, mac]`: a signed ticket delivery already received (10 min). */
+export const ticketReplayKey = (tenantId: string, mac: string): Deno.KvKey => [
+  "ticket_signatures",
+  tenantId,
+  mac,
+];
+
 /**
  * `["dead_letters", source, id]`: a write Postgres refused for good (an outbox entry, a finished
  * run), with the reason, for operators (the dashboard's System page).

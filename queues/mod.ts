@@ -9,3 +9,4 @@ import "./notifications.ts";
 import "./lead_qualification.ts";
 import "./agent_runs.ts";
 import "./maintenance.ts";
+import "./tickets.ts";

@@ -13,6 +13,8 @@ export const DASHBOARD_SECTIONS: readonly DashboardSection[] = [
   { path: "", label: "Overview" },
   { path: "/runs", label: "Runs" },
   { path: "/leads", label: "Leads" },
+  { path: "/tickets", label: "Tickets" },
+  { path: "/questions", label: "Unanswered questions" },
   { path: "/usage", label: "Usage and quotas" },
   { path: "/audit", label: "Audit log" },
   { path: "/system", label: "System", operatorsOnly: true },

@@ -2,7 +2,8 @@
  * Retention: removes what is past its age, per data class. Days come from the RETENTION_*
  * settings, overridden per workspace by `workspace_settings` (the dashboard's choice). Demo
  * events and run events are KV logs (`at` in each entry; their TTL usually got there first),
- * leads and runs are Postgres rows, and the audit trail leaves last, in whole months, through
+ * leads, support tickets (on the leads period), runs and unanswered docs questions (on the runs
+ * period, from when last asked) are Postgres rows, and the audit trail leaves last, in whole months, through
  * `audit_log_purge` (which leaves a sealed checkpoint so the chain still verifies).
  */
 import { prefixes } from "../../kv/keys.ts";
@@ -17,7 +18,11 @@ export interface RetentionReport {
   demoEvents: number;
   runEvents: number;
   leads: number;
+  /** Support tickets (kept as long as the workspace keeps leads). */
+  tickets: number;
   runs: number;
+  /** Unanswered docs questions not asked again within the runs period. */
+  unansweredQuestions: number;
   auditRows: number;
   /** Audit rows before this instant (a UTC month start) were eligible. */
   auditBefore: string;
@@ -86,6 +91,18 @@ export async function applyRetention(
     } returning 1) select count(*)::int as n from gone`,
     [now, site],
   );
+  const [tickets] = await db.query<{ n: number }>(
+    `with gone as (delete from tickets x where x.created_at < $1::timestamptz - ${
+      perTenant("retention_leads_days", days.leads)
+    } returning 1) select count(*)::int as n from gone`,
+    [now, site],
+  );
+  const [questions] = await db.query<{ n: number }>(
+    `with gone as (delete from docs_unanswered x where x.last_asked_at < $1::timestamptz - ${
+      perTenant("retention_runs_days", days.runs)
+    } returning 1) select count(*)::int as n from gone`,
+    [now, site],
+  );
   const [runs] = await db.query<{ n: number }>(
     `with gone as (delete from agent_runs x where x.created_at < $1::timestamptz - ${
       perTenant("retention_runs_days", days.runs)
@@ -109,7 +126,9 @@ export async function applyRetention(
     demoEvents,
     runEvents,
     leads: leads.n,
+    tickets: tickets.n,
     runs: runs.n,
+    unansweredQuestions: questions.n,
     auditRows,
     auditBefore: auditBefore.toISOString(),
   };

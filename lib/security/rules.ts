@@ -26,6 +26,8 @@ export const rules = {
   runsPerWorkspace: { name: "runs_workspace", limit: 120, windowSeconds: 600 },
   /** Lead forms submitted per client IP. */
   leads: { name: "leads", limit: 10, windowSeconds: 600 },
+  /** Tickets sent to one workspace's signed webhook (by the tickets handler). */
+  tickets: { name: "tickets", limit: 120, windowSeconds: 60 },
   /** Other API calls per API token, or per client IP without one. */
   api: { name: "api", limit: 600, windowSeconds: 60 },
   /** Browser error reports per client IP. */
@@ -114,6 +116,8 @@ export const bodyRules: readonly BodyRule[] = [
     types: ["application/json", "text/plain"],
   },
   { path: /^\/demo\/record\/?$/, maxBytes: 64 * 1024, types: ["application/json", "text/plain"] },
+  // The tickets webhook takes JSON only, but says so after it knows the workspace takes tickets.
+  { path: /^\/api\/workspaces\/[^/]+\/tickets\/?$/, maxBytes: 64 * 1024, types: FORM_AND_JSON },
   { path: /^\/api\/uploads(\/|$)/, maxBytes: 10 * MiB, types: ["multipart/form-data"] },
 ];
 

@@ -10,6 +10,7 @@ import { addUsageRow, upsertRunRow } from "./persist.ts";
 import { settleRunQuota } from "./quota.ts";
 import { capOutput, isTerminal, type RunRecord, updateRun } from "./record.ts";
 import { storableText } from "../../validation/text.ts";
+import { recordUnanswered } from "../../unanswered/record.ts";
 
 /** How a run ended. */
 export type RunOutcome =
@@ -72,7 +73,8 @@ export async function finishRun(
 }
 
 /**
- * Writes a terminal run to Postgres (row and usage in one transaction), marks it persisted and
+ * Writes a terminal run to Postgres (row, usage and, for the docs assistant, an unanswered
+ * question in one transaction), marks it persisted and
  * posts it to the demo feed. Idempotent: a run already persisted is left alone.
  */
 export async function persistRun(services: Services, run: RunRecord): Promise<void> {
@@ -84,7 +86,10 @@ export async function persistRun(services: Services, run: RunRecord): Promise<vo
     );
     const counted = before[0] && isTerminal(before[0].status as RunRecord["status"]);
     await upsertRunRow(tx, run);
-    if (!counted) await addUsageRow(tx, run);
+    if (!counted) {
+      await addUsageRow(tx, run);
+      await recordUnanswered(tx, run);
+    }
   });
   const marked = await updateRun(
     services.kv,
