@@ -55,7 +55,8 @@ export const operationsSettings = {
   },
   FETCH_ALLOWLIST: {
     description:
-      "Hosts or IP ranges (CIDR) the lead qualifier's fetch tool may reach although loopback, " +
+      "Hosts or IP ranges (CIDR) the lead qualifier's fetch tool and the tickets' reply and alert " +
+      "webhooks may reach although loopback, " +
       "private or link-local, comma-separated (e.g. an intranet, or 127.0.0.1 in tests).",
     defaultDoc: "(none)",
     default: () => "",
