@@ -9,6 +9,7 @@
 import { harnessEnv } from "../support/app_fixture.ts";
 import { startServerProcess } from "../support/process.ts";
 import { benchFanout } from "./sse_fanout.ts";
+import { benchTransfer, sitemapPages } from "./transfer.ts";
 
 const which = new Set(Deno.args.length ? Deno.args : ["fanout"]);
 const dataDir = await Deno.makeTempDir({ prefix: "client-bench-" });
@@ -20,6 +21,9 @@ const out: Record<string, unknown> = { loadAverage: Deno.loadavg()[0] };
 try {
   if (which.has("fanout")) {
     out.sseFanout = await benchFanout(app.url, { clients: 1000, events: 40, pid: app.child.pid });
+  }
+  if (which.has("transfer")) {
+    out.transfer = await benchTransfer(app.url, await sitemapPages(app.url));
   }
   if (which.has("fanout10k")) {
     out.sseFanout10k = await benchFanout(app.url, {
