@@ -8,6 +8,7 @@
  */
 import { harnessEnv } from "../support/app_fixture.ts";
 import { startServerProcess } from "../support/process.ts";
+import { benchDemoFirstToken } from "./demo_first_token.ts";
 import { benchFanout } from "./sse_fanout.ts";
 import { benchTransfer, sitemapPages } from "./transfer.ts";
 
@@ -22,6 +23,7 @@ try {
   if (which.has("fanout")) {
     out.sseFanout = await benchFanout(app.url, { clients: 1000, events: 40, pid: app.child.pid });
   }
+  if (which.has("firstToken")) out.demoFirstToken = await benchDemoFirstToken(app.url);
   if (which.has("transfer")) {
     out.transfer = await benchTransfer(app.url, await sitemapPages(app.url));
   }
