@@ -32,6 +32,7 @@ try {
       clients: 10_000,
       events: 20,
       gapMs: 300,
+      settleMs: 10_000,
       pid: app.child.pid,
     });
   }

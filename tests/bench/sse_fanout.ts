@@ -133,10 +133,12 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
  */
 export async function benchFanout(
   baseUrl: string,
-  { clients = 1000, events = 60, gapMs = 100, pid }: {
+  { clients = 1000, events = 60, gapMs = 100, settleMs = 2000, pid }: {
     clients?: number;
     events?: number;
     gapMs?: number;
+    /** How long to wait after the last event for late deliveries. */
+    settleMs?: number;
     pid?: number;
   } = {},
 ): Promise<FanoutResult> {
@@ -161,7 +163,7 @@ export async function benchFanout(
       sent.set(String(body.seq), t0);
       await new Promise((r) => setTimeout(r, gapMs));
     }
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, settleMs));
   } catch (error) {
     await sse.kill();
     throw error;
