@@ -8,6 +8,8 @@ const config: FreshConfig = {
   islands: {
     /** The island boot module reports uncaught errors and failed islands through this. */
     errorReporter: "./lib/telemetry/browser.ts",
+    /** Plain DOM code every page runs: the consent banner and page tracking. */
+    pageScript: "./lib/page_script/mod.ts",
   },
 };
 

@@ -73,13 +73,11 @@ import * as $70 from "./routes/terms.tsx";
 import * as $$0 from "./islands/ActivityFeed.tsx";
 import * as $$1 from "./islands/ConsentSettings.tsx";
 import * as $$2 from "./islands/ContactForm.tsx";
-import * as $$3 from "./islands/CookieConsent.tsx";
-import * as $$4 from "./islands/CopyButton.tsx";
-import * as $$5 from "./islands/DocsSearch.tsx";
-import * as $$6 from "./islands/LiveDemo.tsx";
-import * as $$7 from "./islands/OverviewLive.tsx";
-import * as $$8 from "./islands/PageTracker.tsx";
-import * as $$9 from "./islands/PricingToggle.tsx";
+import * as $$3 from "./islands/CopyButton.tsx";
+import * as $$4 from "./islands/DocsSearch.tsx";
+import * as $$5 from "./islands/LiveDemo.tsx";
+import * as $$6 from "./islands/OverviewLive.tsx";
+import * as $$7 from "./islands/PricingToggle.tsx";
 import type { Manifest } from "./lib/framework/mod.ts";
 
 const manifest: Manifest = {
@@ -160,13 +158,11 @@ const manifest: Manifest = {
     "./islands/ActivityFeed.tsx": $$0,
     "./islands/ConsentSettings.tsx": $$1,
     "./islands/ContactForm.tsx": $$2,
-    "./islands/CookieConsent.tsx": $$3,
-    "./islands/CopyButton.tsx": $$4,
-    "./islands/DocsSearch.tsx": $$5,
-    "./islands/LiveDemo.tsx": $$6,
-    "./islands/OverviewLive.tsx": $$7,
-    "./islands/PageTracker.tsx": $$8,
-    "./islands/PricingToggle.tsx": $$9,
+    "./islands/CopyButton.tsx": $$3,
+    "./islands/DocsSearch.tsx": $$4,
+    "./islands/LiveDemo.tsx": $$5,
+    "./islands/OverviewLive.tsx": $$6,
+    "./islands/PricingToggle.tsx": $$7,
   },
   baseUrl: import.meta.url,
 };

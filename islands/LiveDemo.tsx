@@ -4,7 +4,7 @@ import { formatCost, formatElapsed } from "../lib/live_demo/format.ts";
 import { applyRunEvent, EMPTY_RUN, isFinished, type RunView } from "../lib/live_demo/run_state.ts";
 import { followRun, type StreamState } from "../lib/live_demo/stream.ts";
 import { markdown, settled } from "../lib/live_demo/markdown.ts";
-import { traceHeaders } from "../lib/telemetry/browser.ts";
+import { traceHeaders } from "../lib/telemetry/page_trace.ts";
 import type { DemoAgent, DemoField, DemoStep, RecordedRun } from "../lib/live_demo/types.ts";
 
 /** Props of the live demo. */

@@ -28,7 +28,7 @@ let loaded: Promise<{ assets: IslandAssets; staticFiles: StaticFiles }> | null =
  */
 export function loadSiteAssets(prebuilt: boolean) {
   return loaded ??= Promise.all([
-    loadIslandAssets(manifest, { prebuilt, errorReporter: config.islands?.errorReporter }),
+    loadIslandAssets(manifest, { prebuilt, ...config.islands }),
     StaticFiles.load(new URL("./static/", manifest.baseUrl)),
   ]).then(([assets, staticFiles]) => ({ assets, staticFiles }));
 }

@@ -1,5 +1,4 @@
-import CookieConsent from "../islands/CookieConsent.tsx";
-import PageTracker from "../islands/PageTracker.tsx";
+import { ConsentBanner } from "../components/ConsentBanner.tsx";
 import { Footer } from "../components/Footer.tsx";
 import { Head } from "../components/Head.tsx";
 import { Header } from "../components/Header.tsx";
@@ -12,8 +11,8 @@ const APP_SHELL = /^\/dashboard\/:workspace(\/|$)/;
 
 /**
  * The HTML document around every page: head (SEO), skip link, header (naming the signed-in
- * person), page, footer, consent banner, and, on the site's public pages, the page-view tracker
- * (which records nothing without analytics consent). Dashboard pages get only the head and skip
+ * person), page, footer, consent banner, and, on the site's public pages, the `data-track-page`
+ * mark for page tracking (lib/page_script/, which records nothing without analytics consent). Dashboard pages get only the head and skip
  * link: their layout is the app shell, and nothing there is tracked. Cached pages carry no
  * `traceparent` meta: islands read the fresh one from `Server-Timing`.
  */
@@ -29,7 +28,7 @@ export default function App({ Component, meta, url, state, route, cached }: Layo
         demoKey={state.demoKey}
         traceparent={!cached && state.trace ? formatTraceparent(state.trace) : undefined}
       />
-      <body>
+      <body data-track-page={!appShell && isTrackedPage(url.pathname) ? "" : undefined}>
         <a class="skip-link" href="#content">Skip to content</a>
         {appShell ? <Component /> : (
           <>
@@ -41,8 +40,7 @@ export default function App({ Component, meta, url, state, route, cached }: Layo
               <Component />
             </div>
             <Footer />
-            <CookieConsent />
-            {isTrackedPage(url.pathname) && <PageTracker />}
+            <ConsentBanner />
           </>
         )}
       </body>

@@ -6,9 +6,11 @@ import config from "../fresh.config.ts";
 await import("./manifest.ts");
 const { default: manifest } = await import("../fresh.gen.ts");
 const started = performance.now();
-const assets = await buildIslands(manifest.baseUrl, Object.keys(manifest.islands), {
-  errorReporter: config.islands?.errorReporter,
-});
+const assets = await buildIslands(
+  manifest.baseUrl,
+  Object.keys(manifest.islands),
+  config.islands,
+);
 await writeIslandAssets(manifest, assets);
 const bytes = [...assets.files.values()].reduce((n, f) => n + f.contents.length, 0);
 console.log(

@@ -1,9 +1,16 @@
-import { buildIslands, type BuiltFile, type IslandAssets, ISLANDS_PREFIX } from "./bundle.ts";
+import {
+  type BootOptions,
+  buildIslands,
+  type BuiltFile,
+  type IslandAssets,
+  ISLANDS_PREFIX,
+} from "./bundle.ts";
 import type { Manifest } from "./types.ts";
 
 interface BuildIndex {
   boot: string | null;
   bootImports: string[];
+  everyPage: boolean;
   files: string[];
 }
 
@@ -25,6 +32,7 @@ export async function writeIslandAssets(manifest: Manifest, assets: IslandAssets
   const index: BuildIndex = {
     boot: assets.boot,
     bootImports: assets.bootImports,
+    everyPage: assets.everyPage === true,
     files: [...assets.files.keys()],
   };
   await Deno.writeTextFile(new URL("index.json", dir), JSON.stringify(index));
@@ -43,7 +51,12 @@ async function readIslandAssets(manifest: Manifest): Promise<IslandAssets | null
     const contents = await Deno.readFile(new URL(path.slice(ISLANDS_PREFIX.length), dir));
     files.set(path, { contents, contentType: JS });
   }
-  return { files, boot: index.boot, bootImports: index.bootImports };
+  return {
+    files,
+    boot: index.boot,
+    bootImports: index.bootImports,
+    everyPage: index.everyPage === true,
+  };
 }
 
 /**
@@ -52,11 +65,11 @@ async function readIslandAssets(manifest: Manifest): Promise<IslandAssets | null
  */
 export async function loadIslandAssets(
   manifest: Manifest,
-  { prebuilt, errorReporter }: { prebuilt: boolean; errorReporter?: string },
+  { prebuilt, ...boot }: { prebuilt: boolean } & BootOptions,
 ): Promise<IslandAssets> {
   if (prebuilt) {
     const built = await readIslandAssets(manifest);
     if (built) return built;
   }
-  return await buildIslands(manifest.baseUrl, Object.keys(manifest.islands), { errorReporter });
+  return await buildIslands(manifest.baseUrl, Object.keys(manifest.islands), boot);
 }

@@ -14,36 +14,53 @@ export interface IslandAssets {
   boot: string | null;
   /** Chunks the boot module imports statically, preloaded beside it to skip a round trip. */
   bootImports: string[];
+  /** True when a page script is bundled in: the boot module then goes on every page. */
+  everyPage?: boolean;
+}
+
+/** What the boot module wires in besides the islands (fresh.config.ts `islands`). */
+export interface BootOptions {
+  /** Module exporting `reportErrorEvent(event)`; loaded only when an error happens. */
+  errorReporter?: string;
+  /** Module run on every page for its side effects (consent banner, page tracking). */
+  pageScript?: string;
 }
 
 /** URL prefix of built island files. */
 export const ISLANDS_PREFIX = "/_fresh/js/";
 
 /**
- * The boot module: hydrates each island marker when it comes near the viewport, and the rest
- * once the page has loaded and the browser is idle, so below-the-fold islands stay off the
- * critical path. `errorReporter` (a module exporting `installErrorReporting` and
- * `reportClientError`) is wired in when given.
+ * The boot module: runs the page script, hydrates each island marker when it comes near the
+ * viewport, and the rest once the page has loaded and the browser is idle, so below-the-fold
+ * islands stay off the critical path. Preact is imported only when the page has an island, and
+ * the error reporter only when an error happens.
  */
-function bootSource(islands: [string, string][], errorReporter?: string): string {
+function bootSource(
+  islands: [string, string][],
+  urls: { preact: string; reporter?: string },
+  pageScript?: string,
+) {
   const loaders = islands
     .map(([name, path]) => `${JSON.stringify(name)}: () => import(${JSON.stringify(path)})`)
     .join(",\n  ");
-  const reporter = errorReporter
-    ? `import { installErrorReporting, reportClientError } from ${JSON.stringify(errorReporter)};
-installErrorReporting();
+  const reporter = urls.reporter
+    ? `const reportClientError = (kind, e, extra) =>
+  import(${JSON.stringify(urls.reporter)}).then((m) => m.reportClientError(kind, e, extra));
+const onError = (e) => import(${JSON.stringify(urls.reporter)}).then((m) => m.reportErrorEvent(e));
+addEventListener("error", onError);
+addEventListener("unhandledrejection", onError);
 `
     : "const reportClientError = () => {};\n";
-  return `import { h, hydrate } from "preact";
-${reporter}const islands = {
+  const page = pageScript ? `import ${JSON.stringify(pageScript)};\n` : "";
+  return `${page}${reporter}const islands = {
   ${loaders}
 };
 const pending = new Set();
 const start = (el) => {
   if (!pending.delete(el)) return;
   const name = el.dataset.island;
-  islands[name]()
-    .then((m) => hydrate(h(m.default, JSON.parse(el.dataset.props || "{}")), el))
+  Promise.all([islands[name](), import(${JSON.stringify(urls.preact)})])
+    .then(([m, { h, hydrate }]) => hydrate(h(m.default, JSON.parse(el.dataset.props || "{}")), el))
     .then(() => el.setAttribute("data-hydrated", ""))
     .catch((e) => {
       console.error("island " + name + " failed to load", e);
@@ -75,58 +92,97 @@ else addEventListener("load", idle, { once: true });
 `;
 }
 
-/** Bundles the islands with esbuild: ESM, code splitting, minified, content-hashed names. */
+/**
+ * Bundles the islands and the page script with esbuild: ESM, minified, content-hashed names.
+ * Two builds: the islands, Preact and the error reporter with code splitting (shared code in
+ * shared chunks), then the boot module with the page script as one file of its own (plus
+ * chunks the page script imports dynamically), which loads those by URL, so a page without
+ * islands fetches that one file.
+ */
 export async function buildIslands(
   baseUrl: string,
   islandKeys: string[],
-  { minify = true, errorReporter }: { minify?: boolean; errorReporter?: string } = {},
+  { minify = true, ...boot }: { minify?: boolean } & BootOptions = {},
 ): Promise<IslandAssets> {
-  if (islandKeys.length === 0) return { files: new Map(), boot: null, bootImports: [] };
+  if (islandKeys.length === 0 && !boot.pageScript) {
+    return { files: new Map(), boot: null, bootImports: [], everyPage: false };
+  }
   const esbuild = await import("esbuild");
   const root = fromFileUrl(new URL(".", baseUrl)).replace(/\/$/, "");
-  const islands = islandKeys.map((k): [string, string] => [
-    islandName(k),
-    fromFileUrl(new URL(k, baseUrl)),
-  ]);
+  const islandPaths = islandKeys.map((k) => fromFileUrl(new URL(k, baseUrl)));
+  const reporterPath = boot.errorReporter && fromFileUrl(new URL(boot.errorReporter, baseUrl));
+  const common: import("esbuild").BuildOptions = {
+    absWorkingDir: root,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: ["es2022"],
+    minify,
+    write: false,
+    metafile: true,
+    outdir: "out",
+    jsx: "automatic",
+    jsxImportSource: "preact",
+    define: { "process.env.NODE_ENV": '"production"' },
+  };
+  const virtual = (name: string, contents: () => string) => ({
+    name: `fresh-${name}`,
+    setup(build: import("esbuild").PluginBuild) {
+      const filter = new RegExp(`^fresh:${name}$`);
+      build.onResolve({ filter }, () => ({ path: name, namespace: "fresh" }));
+      build.onLoad({ filter: /.*/, namespace: "fresh" }, () => ({
+        contents: contents(),
+        loader: "js",
+        resolveDir: root,
+      }));
+    },
+  });
   try {
-    const result = await esbuild.build({
-      entryPoints: ["fresh:boot"],
-      absWorkingDir: root,
-      bundle: true,
+    const chunks = await esbuild.build({
+      ...common,
+      entryPoints: ["fresh:preact", ...islandPaths, ...(reporterPath ? [reporterPath] : [])],
       splitting: true,
-      format: "esm",
-      platform: "browser",
-      target: ["es2022"],
-      minify,
-      write: false,
-      metafile: true,
-      outdir: "out",
+      entryNames: "[name]-[hash]",
+      chunkNames: "[name]-[hash]",
+      plugins: [virtual("preact", () => `export { h, hydrate } from "preact";`)],
+    });
+    const urlOf = (entry: string) => {
+      const out = Object.entries(chunks.metafile!.outputs)
+        .find(([, o]) => o.entryPoint === entry || o.entryPoint === relative(root, entry))?.[0];
+      if (!out) throw new Error(`esbuild produced no output for ${entry}`);
+      return ISLANDS_PREFIX + out.split("/").pop()!;
+    };
+    const urls = {
+      preact: urlOf("fresh:preact"),
+      reporter: reporterPath ? urlOf(reporterPath) : undefined,
+    };
+    const islands = islandKeys.map((k, i): [string, string] => [
+      islandName(k),
+      urlOf(islandPaths[i]),
+    ]);
+    const main = await esbuild.build({
+      ...common,
+      entryPoints: ["fresh:boot"],
+      splitting: true,
       entryNames: "boot-[hash]",
       chunkNames: "[name]-[hash]",
-      jsx: "automatic",
-      jsxImportSource: "preact",
-      define: { "process.env.NODE_ENV": '"production"' },
-      plugins: [{
-        name: "fresh-boot",
-        setup(build) {
-          build.onResolve({ filter: /^fresh:boot$/ }, () => ({ path: "boot", namespace: "fresh" }));
-          build.onLoad({ filter: /.*/, namespace: "fresh" }, () => ({
-            contents: bootSource(islands, errorReporter),
-            loader: "js",
-            resolveDir: root,
-          }));
-        },
-      }],
+      external: [`${ISLANDS_PREFIX}*`],
+      plugins: [virtual("boot", () => bootSource(islands, urls, boot.pageScript))],
     });
-    return collect(result);
+    const files = new Map([...filesOf(chunks), ...filesOf(main)]);
+    const bootOut = Object.keys(main.metafile!.outputs).find((out) => out.includes("boot-"))!;
+    const bootUrl = ISLANDS_PREFIX + bootOut.split("/").pop()!;
+    return { files, boot: bootUrl, bootImports: [], everyPage: Boolean(boot.pageScript) };
   } finally {
     await esbuild.stop();
   }
 }
 
-function collect(
-  result: import("esbuild").BuildResult & { metafile: import("esbuild").Metafile },
-): IslandAssets {
+function relative(root: string, path: string): string {
+  return path.startsWith(root + "/") ? path.slice(root.length + 1) : path;
+}
+
+function filesOf(result: import("esbuild").BuildResult): Map<string, BuiltFile> {
   const files = new Map<string, BuiltFile>();
   for (const file of result.outputFiles ?? []) {
     const name = file.path.split("/").pop()!;
@@ -135,16 +191,5 @@ function collect(
       contentType: "text/javascript; charset=utf-8",
     });
   }
-  const outputs = result.metafile.outputs;
-  const url = (out: string) => ISLANDS_PREFIX + out.split("/").pop()!;
-  const closure = (out: string, seen = new Set<string>()): string[] => {
-    if (seen.has(out)) return [];
-    seen.add(out);
-    const statics = outputs[out].imports.filter((i) => i.kind === "import-statement");
-    return [url(out), ...statics.flatMap((i) => closure(i.path, seen))];
-  };
-  const bootOut = Object.keys(outputs).find((out) => outputs[out].entryPoint === "fresh:boot");
-  const boot = bootOut ? url(bootOut) : null;
-  const bootImports = bootOut ? closure(bootOut).slice(1) : [];
-  return { files, boot, bootImports };
+  return files;
 }

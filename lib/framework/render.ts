@@ -19,7 +19,7 @@ export interface RenderInput {
 
 /**
  * Renders a page to a full HTML document. Island scripts are added to `<head>` only when the
- * page used an island, so pages without islands ship no JavaScript.
+ * page used an island or the app has a page script (which runs on every page).
  */
 export function renderDocument(input: RenderInput): string {
   const { app, layouts, page, props, meta, assets } = input;
@@ -34,7 +34,7 @@ export function renderDocument(input: RenderInput): string {
   }
   const { result: body, islands } = collectIslands(() => renderToString(inner));
   const html = body.startsWith("<html") ? `<!DOCTYPE html>${body}` : body;
-  if (islands.size === 0 || !assets.boot) return html;
+  if ((islands.size === 0 && !assets.everyPage) || !assets.boot) return html;
   const tags = assets.bootImports.map((u) => `<link rel="modulepreload" href="${u}">`).join("") +
     `<script type="module" src="${assets.boot}"></script>`;
   return html.includes("</head>") ? html.replace("</head>", `${tags}</head>`) : tags + html;

@@ -106,10 +106,17 @@ export interface Manifest {
 export interface FreshConfig {
   islands?: {
     /**
-     * Module (path from the project root) exporting `installErrorReporting()` and
-     * `reportClientError(kind, error, extra)`; the boot module calls them.
+     * Module (path from the project root) exporting `reportErrorEvent(event)` (for `error` and
+     * `unhandledrejection` events) and `reportClientError(kind, error, extra)`; the boot module
+     * imports it when an error happens.
      */
     errorReporter?: string;
+    /**
+     * Module (path from the project root) the boot module runs on every page, before any
+     * island: plain DOM code for what every page needs (consent banner, page tracking). Keep
+     * it free of Preact so pages without islands stay small.
+     */
+    pageScript?: string;
   };
 }
 

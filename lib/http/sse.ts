@@ -14,6 +14,17 @@ export function openSseConnections(): number {
   return open;
 }
 
+const encoder = new TextEncoder();
+const HEARTBEAT = encoder.encode(": heartbeat\n\n");
+
+/**
+ * One event as SSE bytes. Encode an event once and pass the same bytes to every client's
+ * `send`: streams only queue them, nothing copies or changes them.
+ */
+export function encodeSseEvent(e: SseEvent): Uint8Array {
+  return encoder.encode(frame(e));
+}
+
 function frame(e: SseEvent): string {
   const data = typeof e.data === "string" ? e.data : JSON.stringify(e.data);
   let out = "";
@@ -41,33 +52,36 @@ export interface SseOptions {
  */
 export function sseResponse(
   produce: (
-    send: (e: SseEvent) => void,
+    send: (e: SseEvent | Uint8Array) => void,
     heartbeat: () => void,
     signal: AbortSignal,
   ) => Promise<void>,
   { shutdown, retryMs = 3000, headers, onClose }: SseOptions,
 ): Response {
   const abort = new AbortController();
-  const enc = new TextEncoder();
   const onShutdown = () => abort.abort();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       open++;
       shutdown.addEventListener("abort", onShutdown, { once: true });
-      const write = (text: string) => {
+      const write = (bytes: Uint8Array) => {
         if (!abort.signal.aborted) {
           try {
-            controller.enqueue(enc.encode(text));
+            controller.enqueue(bytes);
           } catch {
             abort.abort();
           }
         }
       };
-      write(`retry: ${retryMs}\n\n`);
-      produce((e) => write(frame(e)), () => write(": heartbeat\n\n"), abort.signal)
+      write(encoder.encode(`retry: ${retryMs}\n\n`));
+      produce(
+        (e) => write(e instanceof Uint8Array ? e : encodeSseEvent(e)),
+        () => write(HEARTBEAT),
+        abort.signal,
+      )
         .catch((error) => {
           if (!abort.signal.aborted) {
-            write(frame({ event: "error", data: { message: "stream failed" } }));
+            write(encodeSseEvent({ event: "error", data: { message: "stream failed" } }));
           }
           if (!(error instanceof DOMException)) logger.error("sse stream failed", { error });
         })
@@ -77,7 +91,7 @@ export function sseResponse(
           shutdown.removeEventListener("abort", onShutdown);
           if (shutdown.aborted) {
             try {
-              controller.enqueue(enc.encode(`retry: ${retryMs}\n: server restarting\n\n`));
+              controller.enqueue(encoder.encode(`retry: ${retryMs}\n: server restarting\n\n`));
             } catch { /* already closed */ }
           }
           try {
@@ -94,6 +108,36 @@ export function sseResponse(
   h.set("cache-control", "no-store");
   h.set("x-accel-buffering", "no");
   return new Response(body, { headers: h });
+}
+
+const tickers = new Map<
+  number,
+  { timer: ReturnType<typeof setInterval>; beats: Set<() => void> }
+>();
+
+/**
+ * Calls `beat` every `ms` until `signal` aborts, on one interval timer shared by every caller
+ * with the same period (SSE heartbeats of thousands of streams cost one timer, not thousands).
+ */
+export function sharedInterval(ms: number, beat: () => void, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  let ticker = tickers.get(ms);
+  if (!ticker) {
+    const beats = new Set<() => void>();
+    const timer = setInterval(() => {
+      for (const b of beats) b();
+    }, ms);
+    tickers.set(ms, ticker = { timer, beats });
+  }
+  const { beats, timer } = ticker;
+  beats.add(beat);
+  signal.addEventListener("abort", () => {
+    beats.delete(beat);
+    if (beats.size === 0 && tickers.get(ms)?.timer === timer) {
+      clearInterval(timer);
+      tickers.delete(ms);
+    }
+  }, { once: true });
 }
 
 /** The position to resume from: `Last-Event-ID` header, else a `lastEventId` query. */

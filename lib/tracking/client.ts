@@ -1,11 +1,10 @@
 /**
  * Browser helpers for recording demo events: `track(type, fields)` posts to `/demo/record` with
  * the page's demo key (`<meta name="demo-key">`, refreshed from `/demo/key` when it is about to
- * expire) and a fresh `traceparent`, and only when the visitor accepted analytics (no GPC/DNT).
- * Browser only; no zod, so islands stay small.
+ * expire) and a fresh `traceparent`. Callers record only when the visitor accepted analytics
+ * (no GPC/DNT): lib/page_script/page_tracking.ts. Browser only; no zod, so pages stay small.
  */
-import { pageTraceparent } from "../telemetry/browser.ts";
-import { consentInBrowser } from "../consent.ts";
+import { pageTraceparent } from "../telemetry/page_trace.ts";
 import type { DemoEventInput } from "./events.ts";
 
 /** Refresh a key this long before it expires. */
@@ -51,14 +50,13 @@ function randomHex(bytes: number): string {
 }
 
 /**
- * Records one event; resolves true when it was stored. Does nothing (false) without analytics
- * consent. Never throws: tracking must not break a page.
+ * Records one event; resolves true when it was stored. Call it only with analytics consent.
+ * Never throws: tracking must not break a page.
  */
 export async function track(
   type: DemoEventInput["type"],
   fields: Omit<DemoEventInput, "type"> = {},
 ): Promise<boolean> {
-  if (!consentInBrowser().analytics) return false;
   const key = await demoKey();
   if (!key) return false;
   try {

@@ -19,9 +19,14 @@ interface Shared {
   /** Resolves (and is replaced) whenever events arrive or the follower stops. */
   changed: Promise<void>;
   notify: () => void;
+  /** Pushed subscribers (`subscribeShared`), called synchronously with each new event. */
+  listeners: Set<(e: LoggedEvent) => void>;
   stop: AbortController;
   ready: Promise<void>;
 }
+
+/** Told to pushed subscribers when the shared follower stops. */
+const END: LoggedEvent = { seq: -1, type: "", data: null, at: 0 };
 
 type Deps = Pick<Services, "kv" | "hub" | "shutdown">;
 
@@ -46,6 +51,7 @@ function open(services: Deps, prefix: Deno.KvKey): Shared {
     subscribers: 0,
     changed: first.promise,
     notify: first.resolve,
+    listeners: new Set(),
     stop: new AbortController(),
     ready: Promise.resolve(),
   };
@@ -68,6 +74,7 @@ function open(services: Deps, prefix: Deno.KvKey): Shared {
             shared.base = shared.recent.shift()!.seq;
           }
           bump();
+          for (const listener of shared.listeners) listener(e);
         }
       } catch {
         // KV closed or failed: subscribers see the feed end and reconnect.
@@ -76,6 +83,7 @@ function open(services: Deps, prefix: Deno.KvKey): Shared {
         if (byPrefix!.get(id) === shared) byPrefix!.delete(id);
         shared.stop.abort();
         bump();
+        for (const listener of shared.listeners) listener(END);
       }
     })();
   });
@@ -135,6 +143,64 @@ export async function* followShared<T>(
       if (idled && !signal.aborted) onIdle?.();
     }
   } finally {
+    if (--shared.subscribers === 0) shared.stop.abort();
+  }
+}
+
+/**
+ * Push form of {@link followShared} for many clients of one feed: calls `onEvent` with the
+ * events after `after` (caught up from KV or memory), then synchronously with each new one as
+ * the shared follower reads it, in order, none twice and none skipped. No promise, generator or
+ * timer per client per event. Resolves when `signal` aborts or the instance shuts down.
+ */
+export async function subscribeShared<T>(
+  services: Deps,
+  prefix: Deno.KvKey,
+  after: number,
+  signal: AbortSignal,
+  onEvent: (e: LoggedEvent<T>) => void,
+): Promise<void> {
+  const shared = open(services, prefix);
+  shared.subscribers++;
+  let live = false;
+  let cursor = after;
+  let ended!: () => void;
+  const done = new Promise<void>((r) => (ended = r));
+  const listener = (e: LoggedEvent) => {
+    if (e === END) ended();
+    else if (live && e.seq > cursor) {
+      cursor = e.seq;
+      onEvent(e as LoggedEvent<T>);
+    }
+  };
+  const onAbort = () => ended();
+  try {
+    await shared.ready;
+    if (signal.aborted || shared.stop.signal.aborted) return;
+    shared.listeners.add(listener);
+    signal.addEventListener("abort", onAbort, { once: true });
+    while (cursor < shared.base && !signal.aborted) {
+      const base = shared.base;
+      const batch = (await readAfter<T>(services.kv, prefix, cursor, 500))
+        .filter((e) => e.seq <= base);
+      for (const e of batch) {
+        cursor = e.seq;
+        onEvent(e);
+      }
+      if (batch.length === 0) cursor = base;
+    }
+    // No await from here on: every event after the last one in `recent` reaches the listener.
+    for (const e of shared.recent) {
+      if (e.seq > cursor) {
+        cursor = e.seq;
+        onEvent(e as LoggedEvent<T>);
+      }
+    }
+    live = true;
+    if (!signal.aborted && !shared.stop.signal.aborted) await done;
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+    shared.listeners.delete(listener);
     if (--shared.subscribers === 0) shared.stop.abort();
   }
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { agentById } from "../agents/registry.ts";
 import { authorize } from "../auth/authorize.ts";
 import type { FreshContext } from "../framework/mod.ts";
+import { encodeSseEvent } from "../http/sse.ts";
 import type { LoggedEvent } from "../realtime/event_log.ts";
 import {
   DEMO_EVENT_TYPES,
@@ -90,4 +91,21 @@ export function feedDataOf(scope: FeedScope, e: LoggedEvent<DemoEvent>): string 
   let byView = serialized.get(e);
   if (!byView) serialized.set(e, byView = {});
   return byView[scope.view] ??= JSON.stringify(feedEventOf({ ...scope, types: null }, e));
+}
+
+const framed = new WeakMap<
+  LoggedEvent<DemoEvent>,
+  Partial<Record<FeedScope["view"], Uint8Array>>
+>();
+
+/**
+ * The event as SSE bytes (`id:` and `data:`) of this scope, or null when filtered out. Encoded
+ * once per event and view: every client of the feed is sent the same bytes.
+ */
+export function feedFrameOf(scope: FeedScope, e: LoggedEvent<DemoEvent>): Uint8Array | null {
+  const data = feedDataOf(scope, e);
+  if (data === null) return null;
+  let byView = framed.get(e);
+  if (!byView) framed.set(e, byView = {});
+  return byView[scope.view] ??= encodeSseEvent({ id: e.seq, data });
 }

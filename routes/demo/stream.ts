@@ -1,10 +1,10 @@
 import type { Handlers } from "../../lib/framework/mod.ts";
 import { readHead } from "../../lib/realtime/event_log.ts";
 import { claimSseSlot } from "../../lib/http/sse_slots.ts";
-import { lastEventId, sseResponse } from "../../lib/http/sse.ts";
+import { lastEventId, sharedInterval, sseResponse } from "../../lib/http/sse.ts";
 import type { DemoEvent } from "../../lib/tracking/events.ts";
-import { followShared } from "../../lib/tracking/fanout.ts";
-import { feedDataOf, feedScopeOf } from "../../lib/tracking/feed_scope.ts";
+import { subscribeShared } from "../../lib/tracking/fanout.ts";
+import { feedFrameOf, feedScopeOf } from "../../lib/tracking/feed_scope.ts";
 
 /** Events replayed to a new client without `Last-Event-ID` (override with `?last=N`). */
 const DEFAULT_REPLAY = 20;
@@ -16,8 +16,9 @@ const RETRY_MS = 2000;
 /**
  * `GET /demo/stream`: Server-Sent Events of the demo feed. Resumes after `Last-Event-ID` (or
  * `?lastEventId=`), else replays the last `?last=` events (default 20), then follows live on
- * every instance (one shared KV follower per feed and process: lib/tracking/fanout.ts); heartbeats keep proxies open; a `retry` hint paces reconnects and a restart
- * ends streams cleanly. `?workspace=<slug>` (members only) is the workspace's full feed; without
+ * every instance (one shared KV follower per feed and process, pushing each event's bytes,
+ * encoded once, to every client: lib/tracking/fanout.ts); heartbeats on one shared timer per
+ * period keep proxies open; a `retry` hint paces reconnects and a restart ends streams cleanly. `?workspace=<slug>` (members only) is the workspace's full feed; without
  * it the public feed, anonymized.
  */
 export const handler: Handlers = {
@@ -29,18 +30,11 @@ export const handler: Handlers = {
       Math.max(0, await readHead(services.kv, scope.prefix) - (query.last ?? DEFAULT_REPLAY));
     const heartbeatMs = (query.heartbeat ?? DEFAULT_HEARTBEAT_S) * 1000;
     return sseResponse(async (send, heartbeat, signal) => {
-      const events = followShared<DemoEvent>(
-        services,
-        scope.prefix,
-        after,
-        signal,
-        heartbeat,
-        heartbeatMs,
-      );
-      for await (const e of events) {
-        const data = feedDataOf(scope, e);
-        if (data !== null) send({ id: e.seq, data });
-      }
+      sharedInterval(heartbeatMs, heartbeat, signal);
+      await subscribeShared<DemoEvent>(services, scope.prefix, after, signal, (e) => {
+        const bytes = feedFrameOf(scope, e);
+        if (bytes !== null) send(bytes);
+      });
     }, {
       shutdown: services.shutdown,
       retryMs: RETRY_MS,

@@ -95,16 +95,55 @@ export interface FanoutResult {
   /** Latency of the POST /demo/record requests themselves. */
   recordP50Ms: number;
   recordP99Ms: number;
+  /**
+   * CPU time (user + system) the server process spent per event while the events went out,
+   * when its pid was given: less skewed by other work on the machine than the latencies.
+   */
+  serverCpuMsPerEvent?: number;
+  /** Server RSS at the end, when its pid was given. */
+  serverRssMiB?: number;
+}
+
+/** CPU time (user + system, ms) a Linux process used so far, or NaN. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Resident memory of a Linux process in MiB, or NaN. */
+export function rssOf(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(Deno.readTextFileSync(`/proc/${pid}/status`));
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Opens `clients` streams, records `events` events `gapMs` apart, measures delivery. */
+/**
+ * Opens `clients` streams, records `events` events `gapMs` apart, measures delivery. With the
+ * server's `pid`, also its CPU time per event and its RSS.
+ */
 export async function benchFanout(
   baseUrl: string,
-  { clients = 1000, events = 60, gapMs = 100 } = {},
+  { clients = 1000, events = 60, gapMs = 100, settleMs = 2000, pid }: {
+    clients?: number;
+    events?: number;
+    gapMs?: number;
+    /** How long to wait after the last event for late deliveries. */
+    settleMs?: number;
+    pid?: number;
+  } = {},
 ): Promise<FanoutResult> {
   const sse = await startSseClients(`${baseUrl}/demo/stream?last=0`, clients);
+  const cpuStart = pid ? cpuMs(pid) : NaN;
   const sent = new Map<string, number>();
   const posts: number[] = [];
   try {
@@ -124,11 +163,13 @@ export async function benchFanout(
       sent.set(String(body.seq), t0);
       await new Promise((r) => setTimeout(r, gapMs));
     }
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, settleMs));
   } catch (error) {
     await sse.kill();
     throw error;
   }
+  const cpuUsed = pid ? cpuMs(pid) - cpuStart : NaN;
+  const rss = pid ? rssOf(pid) : NaN;
   const report = await sse.report();
   const all: number[] = [];
   const each: number[] = [];
@@ -152,5 +193,6 @@ export async function benchFanout(
     outOfOrder: report.outOfOrder,
     recordP50Ms: r2(percentile(posts, 50)),
     recordP99Ms: r2(percentile(posts, 99)),
+    ...(pid ? { serverCpuMsPerEvent: r2(cpuUsed / sent.size), serverRssMiB: rss } : {}),
   };
 }

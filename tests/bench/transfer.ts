@@ -85,3 +85,12 @@ export function benchTransfer(
     return rows;
   });
 }
+
+/** Every page the sitemap lists, as `benchTransfer` pages named by their path. */
+export async function sitemapPages(baseUrl: string): Promise<{ name: string; path: string }[]> {
+  const xml = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
+    const path = new URL(m[1]).pathname;
+    return { name: path, path };
+  });
+}

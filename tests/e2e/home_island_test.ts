@@ -13,12 +13,12 @@ Deno.test("the home page island hydrates and responds to clicks, with no errors 
     await withBrowser(async (browser) => {
       const { page, context, collected, response } = await openPage(browser, `${app.url}/`);
       assertEquals(response?.status(), 200);
-      const banner = page.locator("[data-island=CookieConsent] .consent-banner");
+      const banner = page.locator(".consent-banner");
       await page.waitForFunction(() =>
         performance.getEntriesByType("resource").some((e) => e.name.includes("/_fresh/js/"))
       );
       await banner.waitFor();
-      await page.click("[data-island=CookieConsent] button:has-text('Reject all')");
+      await page.click(".consent-banner button:has-text('Reject all')");
       await page.waitForFunction(() => !document.querySelector(".consent-banner"));
       const consent = (await context.cookies()).find((c) => c.name === "consent");
       assertEquals(consent?.value, "necessary");
