@@ -1,6 +1,7 @@
 /**
  * Browser-side telemetry for islands (imports nothing server-only): the page's W3C trace
- * context, headers that join it, and error reports to `POST /api/client-errors`.
+ * context, headers that join it, and error reports to `POST /api/client-errors` (with the
+ * visitor's consent to error telemetry).
  *
  * - `traceHeaders()`, `pageTraceparent()`: from page_trace.ts, re-exported.
  * - `reportClientError(kind, error, extra)`: report a caught error (e.g. an island's failed
@@ -8,6 +9,7 @@
  *   module imports this module on the first one); `installErrorReporting()` listens for them
  *   (idempotent).
  */
+import { consentInBrowser } from "../consent.ts";
 import { pageTraceparent, traceHeaders } from "./page_trace.ts";
 
 export { pageTraceparent, traceHeaders };
@@ -24,13 +26,16 @@ function clip(s: string | undefined, max: number): string | undefined {
   return s === undefined ? undefined : s.slice(0, max);
 }
 
-/** Sends one error report (at most ten per page; never throws). */
+/**
+ * Sends one error report (at most ten per page; never throws), only when the visitor accepted
+ * error telemetry (the consent banner's "Error telemetry"; GPC or DNT count as a refusal).
+ */
 export function reportClientError(
   kind: ClientErrorKind,
   error: unknown,
   extra: { island?: string; source?: string; line?: number; column?: number } = {},
 ) {
-  if (sent >= MAX_REPORTS_PER_PAGE) return;
+  if (sent >= MAX_REPORTS_PER_PAGE || !consentInBrowser().telemetry) return;
   sent++;
   const err = error instanceof Error ? error : null;
   const report = {
