@@ -9,6 +9,7 @@ import { agentById } from "../../lib/agents/registry.ts";
 import { chunkText, runOffline } from "../../lib/agents/providers/offline.ts";
 import { costOf, priceOf } from "../../lib/agents/pricing.ts";
 import { HttpError } from "../../lib/framework/mod.ts";
+import { NOT_IN_DOCS } from "../../lib/agents/definitions/docs_answer.ts";
 import { eicarTestString } from "../../lib/security/content/mod.ts";
 import type { ProviderSink } from "../../lib/agents/types.ts";
 
@@ -62,6 +63,15 @@ for (const [question, url] of KNOWN_QUESTIONS) {
 Deno.test("docs assistant says so when the docs do not cover a question", async () => {
   const r = await offline("docs-assistant", { question: "qwxzv plorkt" });
   assertStringIncludes(r.output, "The Relay docs do not cover this");
+});
+
+Deno.test("docs assistant: a product the docs never mention is not in the docs", async () => {
+  const r = await offline("docs-assistant", {
+    question: "Can Relay page our on-call staff through PagerDuty?",
+  });
+  assertEquals((r.results[0] as { unmentioned: string[] }).unmentioned, ["PagerDuty"]);
+  assert(r.output.startsWith(NOT_IN_DOCS), r.output);
+  assertStringIncludes(r.output, `never mention "PagerDuty"`);
 });
 
 Deno.test("the offline engine is deterministic: same input, same answer, same token counts", async () => {
