@@ -36,8 +36,13 @@ export const THRESHOLDS: AnswerThresholds = {
   minOtherSentence: 0.35,
   minOtherCoverage: 0.3,
 };
-/** How an answer that the docs do not cover begins. */
+/** How the paragraph saying that the docs do not cover a question begins. */
 export const NOT_IN_DOCS = `The ${siteConfig.name} docs do not cover this`;
+
+/** True when a docs assistant answer says the docs do not cover the question. */
+export function isNotInDocs(output: string): boolean {
+  return output.split("\n").some((line) => line.startsWith(NOT_IN_DOCS));
+}
 const MAX_CHARS = 600;
 /** A how-to question gets the section's code block when the section covers this much of it. */
 const CODE_SECTION_COVERAGE = 0.8;
@@ -97,7 +102,7 @@ function sentence(text: string): string {
 
 /**
  * The honest answer when the docs do not cover a question. It always opens with
- * `NOT_IN_DOCS` (how a finished run's answer is recognised as unanswered).
+ * `NOT_IN_DOCS`, so `isNotInDocs` recognises a finished run's answer as unanswered.
  */
 function notInDocs(question: string, results: DocCitation[], unmentioned: string[]): string {
   const near = results.slice(0, 2).map((r) => `[${r.title} › ${r.section}](${r.url})`);

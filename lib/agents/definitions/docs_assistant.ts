@@ -44,7 +44,8 @@ export const docsAssistant: AgentDefinition<DocsQuestion> = {
     { label: "Resume a stream", input: { question: "How does a client resume a run stream?" } },
     { label: "Configure a provider", input: { question: "How do I use my own OpenAI key?" } },
   ],
-  async offline({ question }, { callTool }) {
+  async offline({ question }, { callTool, say }) {
+    await say("Let me look that up in the docs.\n\n");
     const found = await callTool("search_docs", { query: question, limit: 4 }) as DocsSearchResult;
     return answerFromDocs(question, found.results, found.unmentioned);
   },

@@ -32,16 +32,9 @@ function fmt(value: string | number | null, suffix = ""): string {
   return value === null ? "not stated" : `${value}${suffix}`;
 }
 
-/** The report the offline engine writes from the three tool results. */
-export function leadReport(
-  facts: Firmographics,
-  fit: FitScore,
-  email: EmailDraft,
-  website?: string,
-): string {
-  const lines = [
-    `${facts.company ?? "This company"}: ${fit.verdict} (${fit.score}/100)`,
-    "",
+/** The first part of the offline report: the firmographics found. */
+export function firmographicsText(facts: Firmographics, website?: string): string {
+  return [
     "Firmographics",
     ...(website ? [`- Website: ${website}`] : []),
     `- Industry: ${fmt(facts.industry)}`,
@@ -54,6 +47,13 @@ export function leadReport(
     `- Location: ${facts.location ? `${facts.location} (${facts.region})` : "not stated"}`,
     `- Funding: ${fmt(facts.funding)}`,
     `- Tools: ${facts.tools.length ? facts.tools.join(", ") : "none mentioned"}`,
+  ].join("\n");
+}
+
+/** The rest of the offline report: the verdict with its reasons, and the follow-up email. */
+export function fitText(facts: Firmographics, fit: FitScore, email: EmailDraft): string {
+  const lines = [
+    `${facts.company ?? "This company"}: ${fit.verdict} (${fit.score}/100)`,
     "",
     "Why this score",
     ...fit.reasons.map((r) => `- ${r}`),
@@ -145,11 +145,12 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       },
     },
   ],
-  async offline(v, { callTool }) {
+  async offline(v, { callTool, say }) {
     const facts = await callTool("extract_firmographics", {
       text: documentText(v),
       ...(v.company ? { company: v.company } : {}),
     }) as Firmographics;
+    await say(`${firmographicsText(facts, v.website)}\n\n`);
     const fit = await callTool("score_icp_fit", {
       industry: facts.industry,
       employees: facts.employees,
@@ -163,6 +164,6 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       signals: facts.signals,
       unknowns: fit.unknowns,
     }) as EmailDraft;
-    return leadReport(facts, fit, email, v.website);
+    return fitText(facts, fit, email);
   },
 };
