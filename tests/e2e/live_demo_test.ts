@@ -62,6 +62,17 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
           .map((e) => e.textContent).join("").length > 80
       );
       const before = await shown();
+      const meter = await page.evaluate(() => {
+        const root = document.querySelector("[data-island=LiveDemo]")!;
+        const tokens = root.querySelector("[data-tokens]")!;
+        return {
+          status: root.querySelector(".live-demo")!.getAttribute("data-status"),
+          out: Number(tokens.textContent?.match(/(\d+) out/)?.[1] ?? 0),
+          measured: tokens.getAttribute("data-measured"),
+        };
+      });
+      assertEquals([meter.status, meter.measured], ["running", "false"]);
+      assert(meter.out > 0, "the meter counts the offline stream before it ends");
       assertEquals(await demo.getAttribute("data-status"), null);
       assert(
         await page.locator("[data-island=LiveDemo] .live-demo[data-status=running]").count() === 1,
