@@ -5,7 +5,7 @@
  * equivalent in this product's vocabulary: a loose one makes answers worse.
  */
 export const docsSynonyms: Record<string, string[]> = {
-  "sign in": ["log in", "login", "logon", "log on", "signin"],
+  "sign in": ["log in", "log into", "login", "logon", "log on", "signin", "sign into"],
   "sign out": ["log out", "logout", "log off"],
   "delete": ["wipe", "erase", "purge", "get rid of"],
   "reset": ["start over", "from scratch", "clean slate"],

@@ -18,7 +18,7 @@ import type { DocCitation } from "../tools/search_docs.ts";
 export interface AnswerThresholds {
   /** Below this share of the question's weighted words, a section does not answer it. */
   minCoverage: number;
-  /** The best section's share and its best sentence's share must add up to at least this. */
+  /** A quoted section's share and its best quoted sentence's share must add up to this. */
   minEvidence: number;
   /** A sentence of the second or third section is quoted when it holds this share of the best, */
   otherSectionShare: number;
@@ -129,10 +129,20 @@ export function answerFromDocs(
 ): string {
   if (unmentioned.length) return notInDocs(question, results, unmentioned);
   const quotes = results[0]?.passages.length ? choose(results, t) : [];
-  const coverage = Math.max(0, ...results.slice(0, 3).map((r) => r.coverage));
   const codeRelevance = results[0]?.code ? results[0].codeRelevance : 0;
-  const strongest = Math.max(codeRelevance, ...quotes.map((q) => q.relevance));
-  if (!quotes.length || coverage < t.minCoverage || coverage + strongest < t.minEvidence) {
+  const sources = [...new Set(quotes.map((q) => q.source))];
+  const coverage = Math.max(0, ...sources.map((i) => results[i].coverage));
+  const evidence = Math.max(
+    0,
+    ...sources.map((i) =>
+      results[i].coverage +
+      Math.max(
+        i === 0 ? codeRelevance : 0,
+        ...quotes.filter((q) => q.source === i).map((q) => q.relevance),
+      )
+    ),
+  );
+  if (!quotes.length || coverage < t.minCoverage || evidence < t.minEvidence) {
     return notInDocs(question, results, []);
   }
   const numbers = new Map<number, number>();
