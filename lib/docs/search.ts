@@ -1,9 +1,11 @@
 /**
  * Full-text search over the Docs: an inverted index of every section (heading and the text
  * under it), ranked with BM25 over weighted fields (heading, page title, body), with prefix
- * and one-typo expansion for words not in the index, a bonus for sections matching every
- * word or the exact phrase, and a snippet around the best match. Used by the Docs search page,
- * its island, and the docs-assistant agent (`searchDocs`).
+ * and one-typo expansion for words not in the index, the docs' own words for a visitor's words
+ * (`synonyms.ts`), a bonus for sections matching every word or the exact phrase, and a snippet
+ * around the best match. Used by the Docs search page, its island, and the docs-assistant
+ * agent (`searchDocs`). MiniSearch with the same analysis scored lower on the docs evaluation
+ * (docs/evaluation.md), so the index is this one.
  */
 import { analyze, fold, stem, tokenize } from "./analyze.ts";
 import { synonymTerms } from "./synonyms.ts";

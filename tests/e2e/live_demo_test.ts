@@ -316,7 +316,7 @@ Deno.test("sample chips show the selection and never leak a sample's hidden fiel
   }
 });
 
-Deno.test("the lead qualifier reads an uploaded .txt document and shows the website as given", async () => {
+Deno.test("the lead qualifier reads uploaded txt, md, csv and pdf documents and shows the website as given", async () => {
   const app = await startTestApp();
   try {
     const bad = await fetch(`${app.url}/api/runs`, {
