@@ -3,6 +3,9 @@ import { startApp } from "./lib/boot.ts";
 import { SettingsError } from "./lib/config.ts";
 import { logger } from "./lib/telemetry/log.ts";
 
+/** A stop that takes longer than this exits anyway, naming the step it hung in. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
 try {
   const app = await startApp({
     onListen: ({ hostname, port }) => console.log(`Listening on http://${hostname}:${port}/`),
@@ -10,7 +13,17 @@ try {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     Deno.addSignalListener(signal, () => {
       logger.info("shutting down", { signal });
-      app.stop().then(() => Deno.exit(0));
+      const overdue = setTimeout(() => {
+        logger.error("graceful stop overdue; exiting", { step: app.stopStep() });
+        Deno.exit(1);
+      }, SHUTDOWN_GRACE_MS);
+      app.stop().then(() => {
+        clearTimeout(overdue);
+        Deno.exit(0);
+      }, (error) => {
+        logger.error("graceful stop failed", { error, step: app.stopStep() });
+        Deno.exit(1);
+      });
     });
   }
 } catch (error) {

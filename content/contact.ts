@@ -20,6 +20,8 @@ export const contact = {
     title: "What happens next",
     steps: [
       "Your message is stored as a lead on our dashboard and announced on our team's channels.",
+      "Our lead-qualifier agent reads it, and the company website you give, if any, to see how " +
+      "well we fit your needs.",
       "We reply to the email address you give.",
     ],
   },

@@ -68,7 +68,7 @@ export const platform = {
       {
         title: "Untrusted content stays data",
         text:
-          "Uploads are checked by size and real file type; archives and compressed files are refused, the EICAR test file is always refused, and files are scanned by ClamAV when CLAMAV_URL is set. Text is quoted to the model as data, with injection markers flagged. Agents have no tool that fetches web pages.",
+          "Uploads are checked by size and real file type; archives and compressed files are refused, the EICAR test file is always refused, and files are scanned by ClamAV when CLAMAV_URL is set. Text is quoted to the model as data, with injection markers flagged. The one tool that fetches web pages, the lead qualifier's, reads public addresses only (FETCH_ALLOWLIST names exceptions), checks every redirect again, stops at 2 MB and 10 seconds, accepts only HTML and passes it through the same content checks.",
       },
       {
         title: "Rotatable secrets",

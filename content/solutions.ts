@@ -73,8 +73,8 @@ export const solutions: readonly Solution[] = [
     audience: "For revenue and SDR teams",
     headline: "Qualify an inbound lead in seconds, with reasons you can check",
     summary:
-      "The lead qualifier reads a company description, pasted notes or an uploaded document, " +
-      "extracts firmographics, scores the fit against your ideal-customer profile and drafts a " +
+      "The lead qualifier reads a company description, pasted notes, an uploaded document or " +
+      "the company's website, extracts firmographics, scores the fit against your ideal-customer profile and drafts a " +
       "follow-up email.",
     description:
       "Qualify inbound leads in seconds: firmographics, a fit score with reasons and a drafted " +
@@ -84,10 +84,10 @@ export const solutions: readonly Solution[] = [
       "their mornings researching companies instead of talking to the ones that matter.",
     capabilities: [
       {
-        title: "Firmographics from text or a file",
+        title: "Firmographics from text, a file or the website",
         text: "Industry, size, revenue, region, funding, tools and buying signals pulled from " +
-          "free text or an uploaded txt, Markdown, CSV or PDF file (through the Runs API), " +
-          "after the upload passes the content check.",
+          "free text, an uploaded txt, Markdown, CSV or PDF file (through the Runs API), or " +
+          "the company's web page, read through a guarded fetch and cited in the reasons.",
       },
       {
         title: "A score with its reasons",
@@ -103,10 +103,11 @@ export const solutions: readonly Solution[] = [
           "writes it from the same facts.",
       },
       {
-        title: "Every run on the record",
-        text: "Each run is stored with its input, tool calls, tokens, cost and answer, and shows " +
-          "on the dashboard. Leads from your contact form are announced separately, by email, " +
-          "Slack or a signed webhook.",
+        title: "Every lead qualified, the good ones routed",
+        text: "Each lead from your contact form is qualified by this agent as a queued job; its " +
+          "fit, reasons and firmographics show on the dashboard, where leads sort by fit. " +
+          "Operators get every lead by email; Slack and a signed CRM webhook get the leads " +
+          "at or above the fit threshold you set.",
       },
     ],
     steps: [

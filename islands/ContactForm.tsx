@@ -11,7 +11,7 @@ import { type FieldErrors, type LeadFieldName, validateLead } from "../lib/leads
 import type { ContactFormProps } from "../lib/leads/form_props.ts";
 import { fetchAndSolvePow } from "../lib/leads/pow_client.ts";
 
-const ORDER: LeadFieldName[] = ["name", "email", "company", "message", "consent"];
+const ORDER: LeadFieldName[] = ["name", "email", "company", "companyUrl", "message", "consent"];
 const HCAPTCHA_SRC = "https://js.hcaptcha.com/1/api.js?render=explicit&onload=relayHcaptchaReady";
 
 type Status = "idle" | "sending" | "sent";
@@ -241,6 +241,27 @@ export default function ContactForm(props: ContactFormProps) {
           aria-invalid={errors.company ? "true" : undefined}
           aria-describedby={describedBy("company")}
           onInput={(e) => update("company", e.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        name="companyUrl"
+        label="Company website (optional)"
+        hint="We read this page to learn about your company before we reply."
+        error={errors.companyUrl}
+      >
+        <input
+          id="lead-companyUrl"
+          name="companyUrl"
+          type="url"
+          autocomplete="url"
+          inputMode="url"
+          maxLength={300}
+          placeholder="https://"
+          value={str("companyUrl")}
+          aria-invalid={errors.companyUrl ? "true" : undefined}
+          aria-describedby={describedBy("companyUrl", true)}
+          onInput={(e) => update("companyUrl", e.currentTarget.value)}
+          onBlur={() => blur("companyUrl")}
         />
       </Field>
       <Field

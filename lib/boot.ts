@@ -19,6 +19,8 @@ export interface RunningApp {
   server: Deno.HttpServer<Deno.NetAddr>;
   /** Graceful stop: end streams, finish in-flight requests, close KV and database. */
   stop(): Promise<void>;
+  /** The step a graceful stop is in ("" before it starts), to say where a slow stop hangs. */
+  stopStep(): string;
 }
 
 /** Options for `startApp`. */
@@ -63,16 +65,23 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   }:${server.addr.port}`;
   if (settings.port === 0 && new URL(settings.publicUrl).port === "0") settings.publicUrl = url;
   let stopping: Promise<void> | null = null;
+  let step = "";
+  const steps: [string, () => unknown][] = [
+    ["ending streams and requests", () => (shutdown.abort(), server.shutdown())],
+    ["closing the live hub", () => services.hub.close()],
+    ["draining jobs", () => services.jobs.drain(10_000)],
+    ["closing KV", () => kv.close()],
+    ["stopping the jobs worker", () => services.jobs.stop()],
+    ["closing the database", () => db.close()],
+  ];
   const stop = () =>
     stopping ??= (async () => {
-      shutdown.abort();
-      await server.shutdown();
-      await services.hub.close();
-      await services.jobs.drain(10_000);
-      kv.close();
-      await services.jobs.stop();
-      await db.close();
+      for (const [name, run] of steps) {
+        step = name;
+        await run();
+      }
+      step = "stopped";
     })();
   logger.info("started", { url, settings: redact(settings) });
-  return { services, url, server, stop };
+  return { services, url, server, stop, stopStep: () => step };
 }

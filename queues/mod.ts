@@ -6,5 +6,6 @@ export { schedules } from "../lib/jobs/schedules.ts";
 import "./outbox.ts";
 import "./demo_counts.ts";
 import "./notifications.ts";
+import "./lead_qualification.ts";
 import "./agent_runs.ts";
 import "./maintenance.ts";

@@ -10,7 +10,7 @@ import { siteConfig } from "../lib/site_config.ts";
 /** Contact page metadata. */
 export const meta: Meta = copy.meta;
 
-const KEPT = ["name", "email", "company", "message"] as const;
+const KEPT = ["name", "email", "company", "companyUrl", "message"] as const;
 
 function keptValues(body: Record<string, unknown>): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};

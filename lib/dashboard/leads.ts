@@ -17,6 +17,8 @@ export type LeadStatus = typeof LEAD_STATUSES[number];
 /** List filters from the query string (bad values are ignored). */
 export const leadFiltersSchema = z.object({
   status: z.enum(LEAD_STATUSES).optional().catch(undefined),
+  /** `fit`: best fit first (unqualified last); otherwise newest first. */
+  sort: z.enum(["fit"]).optional().catch(undefined),
   cursor: z.string().max(300).optional(),
 });
 
@@ -36,6 +38,15 @@ export interface Lead {
   traceId: string | null;
   /** Sent without a captcha and not yet accepted: notifies no one and is not counted. */
   held: boolean;
+  website: string | null;
+  /** The qualification job's state (null: never queued). */
+  qualificationStatus: "pending" | "running" | "qualified" | "failed" | null;
+  qualificationError: string | null;
+  fitScore: number | null;
+  fitVerdict: string | null;
+  fitReasons: string[];
+  firmographics: Record<string, unknown> | null;
+  qualifiedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -49,7 +60,8 @@ export interface LeadNote {
 }
 
 const COLUMNS = `id, name, email, company, message, source, status, consent, trace_id, held,
-  created_at, updated_at`;
+  created_at, updated_at, website, qualification_status, qualification_error, fit_score,
+  fit_verdict, fit_reasons, firmographics, qualified_at`;
 
 // deno-lint-ignore no-explicit-any
 const toLead = (r: any): Lead => ({
@@ -65,11 +77,22 @@ const toLead = (r: any): Lead => ({
   held: Boolean(r.held),
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
+  website: r.website ?? null,
+  qualificationStatus: r.qualification_status ?? null,
+  qualificationError: r.qualification_error ?? null,
+  fitScore: r.fit_score ?? null,
+  fitVerdict: r.fit_verdict ?? null,
+  fitReasons: Array.isArray(r.fit_reasons) ? r.fit_reasons : [],
+  firmographics: r.firmographics ?? null,
+  qualifiedAt: r.qualified_at ? new Date(r.qualified_at) : null,
 });
+
+/** A fit sort key: unqualified leads (no score) sort below every score. */
+const FIT_KEY = "coalesce(fit_score, -1)";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** One page of leads, newest first, and the next page's cursor (null at the end). */
+/** One page of leads (newest or best fit first) and the next page's cursor (null at the end). */
 export async function listLeads(
   db: Db,
   scope: DataScope,
@@ -80,23 +103,33 @@ export async function listLeads(
   const params: unknown[] = [scope.tenantId, scope.site];
   const where = [ownedBy(1)];
   if (filters.status) where.push(`status = $${params.push(filters.status)}`);
+  const byFit = filters.sort === "fit";
   if (cursor && UUID.test(cursor.id)) {
+    const at = `$${params.push(cursor.at)}::timestamptz`;
+    const id = `$${params.push(cursor.id)}::uuid`;
     where.push(
-      `(created_at, id) < ($${params.push(cursor.at)}::timestamptz, $${
-        params.push(cursor.id)
-      }::uuid)`,
+      byFit
+        ? `(${FIT_KEY}, created_at, id) < ($${params.push(cursor.fit ?? -1)}::int, ${at}, ${id})`
+        : `(created_at, id) < (${at}, ${id})`,
     );
   }
   const rows = await db.query(
     `select ${COLUMNS} from leads where ${where.join(" and ")}
-      order by created_at desc, id desc limit ${pageSize + 1}`,
+      order by ${byFit ? `${FIT_KEY} desc, ` : ""}created_at desc, id desc
+      limit ${pageSize + 1}`,
     params,
   );
   const leads = rows.slice(0, pageSize).map(toLead);
   const last = leads.at(-1);
   return {
     leads,
-    next: rows.length > pageSize && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+    next: rows.length > pageSize && last
+      ? encodeCursor({
+        at: last.createdAt,
+        id: last.id,
+        ...(byFit ? { fit: last.fitScore ?? -1 } : {}),
+      })
+      : null,
   };
 }
 
@@ -173,9 +206,12 @@ const CSV_COLUMNS: [string, keyof Lead][] = [
   ["source", "source"],
   ["consent", "consent"],
   ["message", "message"],
+  ["website", "website"],
+  ["fit_score", "fitScore"],
+  ["fit_verdict", "fitVerdict"],
 ];
 
-/** Every lead of the scope (optionally of one status) as CSV lines, streamed in batches. */
+/** Every lead of the scope (optionally of one status) as CSV lines with its fit, in batches. */
 export async function* leadsCsv(
   db: Db,
   scope: DataScope,

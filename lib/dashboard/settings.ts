@@ -1,7 +1,7 @@
 /**
- * Workspace settings on the Settings page: its name (`tenants.name`) and how long its demo
+ * Workspace settings on the Settings page: its name (`tenants.name`), how long its demo
  * events, runs and leads are kept (`workspace_settings`; null = the deployment's default),
- * bounded by the plan's retention.
+ * bounded by the plan's retention, and the fit a lead needs to reach Slack and the CRM webhook.
  */
 import type { Db } from "../db/types.ts";
 import { limitsFor } from "../plans.ts";
@@ -60,6 +60,33 @@ export async function writeRetention(
         Object.values(COLUMN).map((c) => `${c} = excluded.${c}`).join(", ")
       }, updated_at = now()`,
       [tenantId, next.demoEvents, next.runs, next.leads],
+    );
+    return before;
+  });
+}
+
+/** The workspace's lead fit threshold for Slack and the CRM webhook (null: every lead). */
+export async function readFitThreshold(db: Db, tenantId: string): Promise<number | null> {
+  const rows = await db.query<{ lead_fit_threshold: number | null }>(
+    "select lead_fit_threshold from workspace_settings where tenant_id = $1",
+    [tenantId],
+  );
+  return rows[0]?.lead_fit_threshold ?? null;
+}
+
+/** Stores the lead fit threshold (0-100, or null for none); returns the previous one. */
+export async function writeFitThreshold(
+  db: Db,
+  tenantId: string,
+  threshold: number | null,
+): Promise<number | null> {
+  return await db.transaction(async (tx) => {
+    const before = await readFitThreshold(tx, tenantId);
+    await tx.query(
+      `insert into workspace_settings (tenant_id, lead_fit_threshold) values ($1, $2)
+       on conflict (tenant_id) do update set lead_fit_threshold = excluded.lead_fit_threshold,
+         updated_at = now()`,
+      [tenantId, threshold],
     );
     return before;
   });

@@ -84,6 +84,7 @@ function record(
     idempotencyKey: key,
     ...fields,
     company: fields.company ?? null,
+    website: fields.companyUrl ?? null,
     source,
     verification,
     traceId: s.traceId ?? null,

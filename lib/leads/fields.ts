@@ -35,6 +35,17 @@ export const leadFieldsSchema = z.object({
       z.maxLength(120, "The company name must be 120 characters or fewer."),
     ),
   ),
+  companyUrl: z.optional(
+    z.string().check(
+      z.trim(),
+      storable,
+      z.maxLength(300, "The website address must be 300 characters or fewer."),
+      z.regex(
+        /^https?:\/\/[^\s/$.?#][^\s]*$/i,
+        "Please enter the website as an address like https://company.com.",
+      ),
+    ),
+  ),
   message: z.string().check(
     z.trim(),
     storable,
@@ -60,10 +71,12 @@ export function normalizeLeadInput(raw: Record<string, unknown>): Record<string,
   ) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
   const consent = raw.consent === true || raw.consent === "on" || raw.consent === "true";
   const company = str(raw.company).trim();
+  const companyUrl = str(raw.companyUrl).trim();
   return {
     name: str(raw.name),
     email: str(raw.email),
     ...(company ? { company } : {}),
+    ...(companyUrl ? { companyUrl } : {}),
     message: str(raw.message),
     consent,
   };

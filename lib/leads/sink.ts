@@ -1,15 +1,13 @@
 /**
- * Moves leads from the KV outbox into Postgres: one transaction inserts the lead (unique
- * idempotency key, so a re-drained entry is a no-op) and a pending notification per configured
- * channel; the notification jobs are enqueued once the entry has left the outbox. A lead sent
- * without a captcha is stored held, with no notification: an operator accepts it first
- * (lib/leads/review.ts).
+ * Moves leads from the KV outbox into Postgres: the lead is inserted (unique idempotency key, so
+ * a re-drained entry is a no-op) with its qualification pending, and the qualification job is
+ * enqueued once the entry has left the outbox; that job creates and sends the notifications
+ * (lib/leads/qualification.ts). A lead sent without a captcha is stored held, neither qualified
+ * nor announced: an operator accepts it first (lib/leads/review.ts).
  */
-import type { Settings } from "../config.ts";
-import type { Db } from "../db/types.ts";
 import type { Services } from "../services.ts";
 import { registerOutboxSink } from "../outbox/outbox.ts";
-import { configuredChannels, enqueueLeadNotifications } from "../notify/lead_notifications.ts";
+import { enqueueQualification } from "./qualification.ts";
 
 /** Outbox kind of leads. */
 export const LEAD_KIND = "lead";
@@ -21,6 +19,8 @@ export interface LeadRecord {
   name: string;
   email: string;
   company: string | null;
+  /** The company's website, as typed (absent in entries written before the field existed). */
+  website?: string | null;
   message: string;
   consent: boolean;
   source: string;
@@ -29,13 +29,14 @@ export interface LeadRecord {
   createdAt: string;
 }
 
-/** Inserts one lead and its pending notifications; returns the stored lead id. */
+/** Inserts one lead, its qualification pending unless held; returns the stored lead id. */
 export async function insertLead(services: Services, lead: LeadRecord): Promise<string> {
   return await services.db.transaction(async (tx) => {
     const inserted = await tx.query<{ id: string }>(
       `insert into leads (id, idempotency_key, name, email, company, message, source, consent,
-         verification, trace_id, created_at, updated_at, held)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12)
+         verification, trace_id, created_at, updated_at, held, website, qualification_status)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13,
+         case when $12 then null else 'pending' end)
        on conflict (idempotency_key) do nothing returning id`,
       [
         lead.id,
@@ -50,14 +51,13 @@ export async function insertLead(services: Services, lead: LeadRecord): Promise<
         lead.traceId,
         lead.createdAt,
         isHeld(lead),
+        lead.website ?? null,
       ],
     );
-    const id = inserted[0]?.id ??
+    return inserted[0]?.id ??
       (await tx.query<{ id: string }>("select id from leads where idempotency_key = $1", [
         lead.idempotencyKey,
       ]))[0].id;
-    if (!isHeld(lead)) await addNotifications(tx, services.settings, id);
-    return id;
   });
 }
 
@@ -66,18 +66,9 @@ export function isHeld(lead: Pick<LeadRecord, "verification">): boolean {
   return lead.verification === "none";
 }
 
-/** A pending notification per configured channel for a lead (once each). */
-export async function addNotifications(db: Db, settings: Settings, leadId: string) {
-  for (const channel of configuredChannels(settings)) {
-    await db.query(
-      `insert into notifications (lead_id, channel) values ($1, $2)
-       on conflict (lead_id, channel) do nothing`,
-      [leadId, channel],
-    );
-  }
-}
-
 registerOutboxSink(LEAD_KIND, async (services, entry) => {
-  const id = await insertLead(services, entry.payload as LeadRecord);
-  return (s) => enqueueLeadNotifications(s, id);
+  const lead = entry.payload as LeadRecord;
+  const id = await insertLead(services, lead);
+  if (isHeld(lead)) return;
+  return (s) => enqueueQualification(s, id);
 });

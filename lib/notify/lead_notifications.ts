@@ -1,6 +1,7 @@
 /**
- * Notifications of a new lead, one per configured channel: an email to LEAD_NOTIFY_EMAIL, a
- * Slack-compatible message, and a signed CRM webhook. Each is a queue job with its own retry
+ * Notifications of a new lead, one per channel it is routed to (lib/leads/routing.ts): an email
+ * to LEAD_NOTIFY_EMAIL, a Slack-compatible message, and a signed CRM webhook, each carrying the
+ * lead's fit (or why it is not qualified). Each is a queue job with its own retry
  * schedule (NOTIFY_BACKOFF_MS); after the last failed try it is marked `failed` and put on the
  * dead-letter list. The `notifications` table records what was sent and whether it arrived.
  */
@@ -37,6 +38,21 @@ interface LeadRow {
   source: string | null;
   verification: string;
   created_at: Date;
+  website: string | null;
+  qualification_status: string | null;
+  qualification_error: string | null;
+  fit_score: number | null;
+  fit_verdict: string | null;
+  fit_reasons: string[] | null;
+  firmographics: Record<string, unknown> | null;
+}
+
+/** The fit in one line: "fit 80/100 (strong fit)" or why there is none. */
+function fitLine(lead: LeadRow): string {
+  if (lead.fit_score !== null) return `fit ${lead.fit_score}/100 (${lead.fit_verdict})`;
+  return lead.qualification_status === "failed"
+    ? `not qualified: ${lead.qualification_error ?? "qualification failed"}`
+    : "not qualified yet";
 }
 
 /** The channels the settings configure. */
@@ -77,11 +93,15 @@ async function send(services: Services, channel: Channel, lead: LeadRow, notific
     for (const to of settings.leadNotifyEmail!.split(",").map((s) => s.trim()).filter(Boolean)) {
       await sendEmail(services, {
         to,
-        subject: `New lead: ${who}`.replace(/[\r\n]+/g, " ").slice(0, 300),
+        subject: `New lead: ${who}, ${fitLine(lead)}`.replace(/[\r\n]+/g, " ").slice(0, 300),
         text: [
           `${who} <${lead.email}> wrote via the ${lead.source ?? "contact"} form:`,
           "",
           lead.message ?? "",
+          "",
+          ...(lead.website ? [`Website: ${lead.website}`] : []),
+          `Fit: ${fitLine(lead)}`,
+          ...(lead.fit_reasons ?? []).map((r) => `- ${r}`),
           "",
           `Verification: ${lead.verification}`,
           link,
@@ -91,7 +111,7 @@ async function send(services: Services, channel: Channel, lead: LeadRow, notific
   } else if (channel === "slack") {
     await postToSlack(
       settings.slackWebhookUrl!,
-      `New lead from the ${lead.source ?? "contact"} form: ${who}. ${link}`,
+      `New lead from the ${lead.source ?? "contact"} form: ${who}, ${fitLine(lead)}. ${link}`,
     );
   } else {
     await postSignedWebhook(settings.crmWebhookUrl!, settings.webhookSecrets, {
@@ -104,7 +124,16 @@ async function send(services: Services, channel: Channel, lead: LeadRow, notific
         message: lead.message,
         source: lead.source,
         verification: lead.verification,
+        website: lead.website,
         createdAt: lead.created_at.toISOString(),
+      },
+      qualification: {
+        status: lead.qualification_status,
+        fitScore: lead.fit_score,
+        verdict: lead.fit_verdict,
+        reasons: lead.fit_reasons ?? [],
+        firmographics: lead.firmographics,
+        error: lead.qualification_error,
       },
     }, { id: notificationId, event: "lead.created" });
   }
@@ -127,7 +156,9 @@ export async function deliverLeadNotification(
   );
   if (!claimed) return;
   const [lead] = await db.query<LeadRow>(
-    `select id, name, email, company, message, source, verification, created_at
+    `select id, name, email, company, message, source, verification, created_at, website,
+       qualification_status, qualification_error, fit_score, fit_verdict, fit_reasons,
+       firmographics
      from leads where id = $1`,
     [claimed.lead_id],
   );

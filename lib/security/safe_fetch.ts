@@ -1,6 +1,6 @@
 /**
- * A guard for a future fetch tool (no agent fetches pages yet): only http(s), names resolved
- * first and every address checked before any connection (loopback, private, link-local incl.
+ * The guard every page fetch goes through (the lead qualifier's fetch tool): only http(s),
+ * names resolved first and every address checked before any connection (loopback, private, link-local incl.
  * 169.254.169.254, unique-local and the like are refused unless allowlisted), the connection
  * pinned to the checked address (no DNS rebinding), few redirects with each hop re-checked, and
  * caps on size and time.

@@ -359,7 +359,7 @@ Deno.test("the lead qualifier reads uploaded txt, md, csv and pdf documents and 
       await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
         timeout: 60_000,
       });
-      const extract = demo.locator(".demo-step").first();
+      const extract = demo.locator(".demo-step", { hasText: "extract_firmographics" });
       assertStringIncludes(await extract.textContent() ?? "", "extract_firmographics");
       assertStringIncludes(await extract.textContent() ?? "", "Zephyr Tiles is a manufacturing");
       const answer = await demo.locator(".demo-output").textContent() ?? "";
@@ -447,7 +447,7 @@ Deno.test("a lead sample's hidden company never leaks into a custom description"
       await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
         timeout: 60_000,
       });
-      const extract = demo.locator(".demo-step").first();
+      const extract = demo.locator(".demo-step", { hasText: "extract_firmographics" });
       assert(!(await extract.textContent() ?? "").includes("Crumb"), "no hidden company argument");
       const answer = await demo.locator(".demo-output").textContent() ?? "";
       assert(!answer.includes("Crumb & Co"), `the sample's company leaked: ${answer}`);

@@ -240,7 +240,10 @@ async function dashboardTest(t: Deno.TestContext, backend: "pglite" | "postgres"
         assert(!qualified.includes("Grace Hopper"), "the status filter applies");
         const csv = await (await get(`${base}/leads/export.csv`)).text();
         const lines = csv.trim().split("\r\n");
-        assertEquals(lines[0], "id,created_at,status,name,email,company,source,consent,message");
+        assertEquals(
+          lines[0],
+          "id,created_at,status,name,email,company,source,consent,message,website,fit_score,fit_verdict",
+        );
         assertEquals(lines.length, 2);
         assertStringIncludes(lines[1], `"'=HYPERLINK(""x"")"`);
         assertStringIncludes(lines[1], `"Hello, ""team"""`);

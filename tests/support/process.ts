@@ -61,7 +61,8 @@ export async function startServerProcess(
     output: () => text,
     async stop(signal: Deno.Signal = "SIGTERM") {
       if (!exited) child.kill(signal);
-      const status = await child.status;
+      const killer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+      const status = await child.status.finally(() => clearTimeout(killer));
       await pumps;
       return status.code;
     },

@@ -73,7 +73,7 @@ export function startReceiver(statuses: Record<string, number[]> = {}) {
 }
 
 /**
- * A fake of hCaptcha's siteverify: `success` when the response is `good-token` and the secret
+ * A fake of hCaptcha's siteverify: `success` when the response starts with `good-token` and the secret
  * matches; records every verification.
  */
 export function startHcaptchaFake(secret: string) {
@@ -81,7 +81,8 @@ export function startHcaptchaFake(secret: string) {
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (req) => {
     const form = new URLSearchParams(await req.text());
     calls.push(form);
-    const success = form.get("secret") === secret && form.get("response") === "good-token";
+    const success = form.get("secret") === secret &&
+      (form.get("response") ?? "").startsWith("good-token");
     return Response.json(
       success ? { success: true } : { success: false, "error-codes": ["invalid-input-response"] },
     );

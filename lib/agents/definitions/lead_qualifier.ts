@@ -3,6 +3,7 @@ import { z } from "zod";
 import { text } from "../../validation/text.ts";
 import { draftFollowUpTool, type EmailDraft } from "../tools/draft_follow_up.ts";
 import { extractFirmographicsTool, type Firmographics } from "../tools/extract_firmographics.ts";
+import { type CompanyPage, fetchCompanyPageTool } from "../tools/fetch_company_page.ts";
 import { type FitScore, scoreIcpFitTool } from "../tools/score_icp_fit.ts";
 import type { AgentDefinition } from "../types.ts";
 import { quoteUntrusted, UNTRUSTED_CONTENT_RULE } from "../../security/content/mod.ts";
@@ -14,7 +15,7 @@ const input = z.object({
     .describe("A company description, website copy or pasted notes"),
   website: z.string().trim().max(300).regex(/^https?:\/\/[^\s/$.?#][^\s]*$/i, {
     message: "The website must be an http(s) URL",
-  }).optional().describe("The company's website URL, as given (not fetched)"),
+  }).optional().describe("The company's website URL; the agent reads it through the fetch guard"),
   document: uploadSchema.optional()
     .describe("An uploaded txt, md, csv or pdf file (base64) to read instead of, or besides, text"),
 }).refine((v) => v.text.length >= 20 || v.document, {
@@ -30,6 +31,19 @@ export type LeadReady = Omit<LeadInput, "document"> & { document?: ReadDocument 
 
 function fmt(value: string | number | null, suffix = ""): string {
   return value === null ? "not stated" : `${value}${suffix}`;
+}
+
+/** The line of the reasons that cites the company page read (or says why it could not be). */
+export function pageReason(page: CompanyPage): string {
+  return page.ok
+    ? `Read ${page.url}${page.title ? ` ("${page.title}")` : ""}`
+    : `Could not read ${page.url}: ${page.message}`;
+}
+
+/** The text the firmographics come from: the description, then what the company page says. */
+export function qualifierText(description: string, page?: CompanyPage): string {
+  if (!page?.ok) return description;
+  return [description, page.title, page.description, page.text].filter(Boolean).join("\n");
 }
 
 /** The first part of the offline report: the firmographics found. */
@@ -51,11 +65,17 @@ export function firmographicsText(facts: Firmographics, website?: string): strin
 }
 
 /** The rest of the offline report: the verdict with its reasons, and the follow-up email. */
-export function fitText(facts: Firmographics, fit: FitScore, email: EmailDraft): string {
+export function fitText(
+  facts: Firmographics,
+  fit: FitScore,
+  email: EmailDraft,
+  page?: CompanyPage,
+): string {
   const lines = [
     `${facts.company ?? "This company"}: ${fit.verdict} (${fit.score}/100)`,
     "",
     "Why this score",
+    ...(page ? [`- ${pageReason(page)}`] : []),
     ...fit.reasons.map((r) => `- ${r}`),
   ];
   if (fit.unknowns.length) lines.push(`- Unknown: ${fit.unknowns.join(", ")}`);
@@ -68,13 +88,14 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
   id: "lead-qualifier",
   title: "Lead qualifier",
   description:
-    "Reads a company description or document, extracts firmographics, scores fit against the ideal-customer profile with reasons, and drafts a follow-up email.",
+    "Reads a company description, document or website, extracts firmographics, scores fit against the ideal-customer profile with reasons, and drafts a follow-up email.",
   input,
   async prepare({ document, ...rest }, settings) {
     return document ? { ...rest, document: await readUpload(document, settings) } : rest;
   },
   systemPrompt: [
     "You are a sales development assistant qualifying inbound leads.",
+    "0. When a website is given, call fetch_company_page with it; if it was read, add its text to what you extract from and cite the page URL in your reasons; if not, say why.",
     "1. Call extract_firmographics on the text. 2. Call score_icp_fit with the industry, employees, region and signals found.",
     "3. Call draft_follow_up with the company, industry, verdict, signals and unknowns.",
     "Then report: the company and verdict with score, the firmographics, the reasons, and the email draft.",
@@ -88,7 +109,7 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       "Company description:",
       quoteUntrusted(documentText(v), { source: v.document?.name }).text,
     ].filter(Boolean).join("\n"),
-  tools: [extractFirmographicsTool, scoreIcpFitTool, draftFollowUpTool],
+  tools: [fetchCompanyPageTool, extractFirmographicsTool, scoreIcpFitTool, draftFollowUpTool],
   fields: [
     { name: "company", label: "Company name (optional)", multiline: false, required: false },
     {
@@ -146,8 +167,11 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
     },
   ],
   async offline(v, { callTool, say }) {
+    const page = v.website
+      ? await callTool("fetch_company_page", { url: v.website }) as CompanyPage
+      : undefined;
     const facts = await callTool("extract_firmographics", {
-      text: documentText(v),
+      text: qualifierText(documentText(v), page).slice(0, 20_000),
       ...(v.company ? { company: v.company } : {}),
     }) as Firmographics;
     await say(`${firmographicsText(facts, v.website)}\n\n`);
@@ -164,6 +188,6 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       signals: facts.signals,
       unknowns: fit.unknowns,
     }) as EmailDraft;
-    return fitText(facts, fit, email);
+    return fitText(facts, fit, email, page);
   },
 };

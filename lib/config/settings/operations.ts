@@ -55,8 +55,8 @@ export const operationsSettings = {
   },
   FETCH_ALLOWLIST: {
     description:
-      "Reserved for a future fetch tool: hosts or IP ranges (CIDR) it may reach although " +
-      "loopback, private or link-local, comma-separated. Validated, but no code reads it yet.",
+      "Hosts or IP ranges (CIDR) the lead qualifier's fetch tool may reach although loopback, " +
+      "private or link-local, comma-separated (e.g. an intranet, or 127.0.0.1 in tests).",
     defaultDoc: "(none)",
     default: () => "",
     secret: false,

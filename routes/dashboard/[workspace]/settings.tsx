@@ -3,12 +3,14 @@ import { text } from "../../../lib/validation/text.ts";
 import { recordAudit } from "../../../lib/audit/record.ts";
 import { readForm } from "../../../lib/auth/form.ts";
 import {
+  readFitThreshold,
   readRetention,
   renameWorkspace,
   RETENTION_CLASSES,
   type RetentionChoice,
   type RetentionClass,
   retentionOptionsFor,
+  writeFitThreshold,
   writeRetention,
 } from "../../../lib/dashboard/settings.ts";
 import "../../../lib/dashboard/state.ts";
@@ -25,6 +27,7 @@ interface Data {
   retention: RetentionChoice;
   options: number[];
   defaults: Record<RetentionClass, number>;
+  fitThreshold: number | null;
   notice?: string;
 }
 
@@ -53,9 +56,26 @@ const nameSchema = z.object({
   ),
 });
 
+const fitSchema = z.object({
+  action: z.literal("fit"),
+  threshold: z.string().trim().transform((v, ctx) => {
+    if (v === "") return null;
+    const n = Number(v);
+    if (!/^\d{1,3}$/.test(v) || n > 100) {
+      ctx.addIssue({
+        code: "custom",
+        message: "The fit threshold is a whole number from 0 to 100.",
+      });
+      return z.NEVER;
+    }
+    return n;
+  }),
+});
+
 const NOTICES: Record<string, string> = {
   renamed: "Workspace renamed.",
   retention: "Retention saved.",
+  fit: "Lead routing saved.",
 };
 
 function defaultsOf(ctx: FreshContext<Data>): Record<RetentionClass, number> {
@@ -63,7 +83,10 @@ function defaultsOf(ctx: FreshContext<Data>): Record<RetentionClass, number> {
   return { demoEvents: r.demoEvents, runs: r.runs, leads: r.leads };
 }
 
-/** Workspace name and retention choices: everyone reads, owners and admins change (audited). */
+/**
+ * Workspace name, retention choices and lead routing: everyone reads, owners and admins change
+ * (audited).
+ */
 export const handler: Handlers<Data> = {
   GET: async (ctx) => {
     const auth = ctx.state.dashboard!;
@@ -74,6 +97,7 @@ export const handler: Handlers<Data> = {
       retention: await readRetention(ctx.state.services.db, auth.workspace.id),
       options: retentionOptionsFor(auth.workspace.plan),
       defaults: defaultsOf(ctx),
+      fitThreshold: await readFitThreshold(ctx.state.services.db, auth.workspace.id),
       notice: NOTICES[ctx.url.searchParams.get("notice") ?? ""],
     });
   },
@@ -86,6 +110,7 @@ export const handler: Handlers<Data> = {
     const options = retentionOptionsFor(auth.workspace.plan);
     const schema = z.discriminatedUnion("action", [
       nameSchema,
+      fitSchema,
       z.object({
         action: z.literal("retention"),
         demoEvents: retentionField(options),
@@ -107,6 +132,14 @@ export const handler: Handlers<Data> = {
         target: `workspace:${auth.workspace.id}`,
         diff: { changed: from !== form.name },
       });
+    } else if (form.action === "fit") {
+      const from = await writeFitThreshold(services.db, auth.workspace.id, form.threshold);
+      await recordAudit(services, {
+        ...audit,
+        action: "workspace.lead_routing_changed",
+        target: `workspace:${auth.workspace.id}`,
+        diff: { from, to: form.threshold },
+      });
     } else {
       const next = { demoEvents: form.demoEvents, runs: form.runs, leads: form.leads };
       const from = await writeRetention(services.db, auth.workspace.id, next);
@@ -117,7 +150,7 @@ export const handler: Handlers<Data> = {
         diff: { from, to: next },
       });
     }
-    const notice = form.action === "rename" ? "renamed" : "retention";
+    const notice = form.action === "rename" ? "renamed" : form.action;
     return redirect(`/dashboard/${auth.workspace.slug}/settings?notice=${notice}`);
   },
 };
@@ -169,6 +202,32 @@ export default function Settings({ data }: PageProps<Data>) {
         ))}
         <p>
           <button type="submit" disabled={disabled}>Save retention</button>
+        </p>
+      </form>
+      <h2>Lead routing</h2>
+      <p>
+        Every lead is qualified by the lead-qualifier agent and e-mailed to the operators with its
+        fit. Slack and the CRM webhook receive only leads whose fit score is at or above this
+        threshold; leave it empty to send them every lead.
+      </p>
+      <form method="post">
+        <input type="hidden" name="action" value="fit" />
+        <p>
+          <label for="fit-threshold">Minimum fit for Slack and the CRM webhook (0-100)</label>
+          <input
+            id="fit-threshold"
+            name="threshold"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            inputMode="numeric"
+            value={data.fitThreshold === null ? "" : String(data.fitThreshold)}
+            disabled={disabled}
+          />
+        </p>
+        <p>
+          <button type="submit" disabled={disabled}>Save lead routing</button>
         </p>
       </form>
     </main>

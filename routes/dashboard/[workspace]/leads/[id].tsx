@@ -2,6 +2,7 @@ import { z } from "zod";
 import { text } from "../../../../lib/validation/text.ts";
 import { Time } from "../../../../components/auth/Time.tsx";
 import { TraceLink } from "../../../../components/dashboard/TraceLink.tsx";
+import { LeadQualification } from "../../../../components/dashboard/LeadQualification.tsx";
 import { recordAudit } from "../../../../lib/audit/record.ts";
 import { readForm } from "../../../../lib/auth/form.ts";
 import {
@@ -15,6 +16,7 @@ import {
 } from "../../../../lib/dashboard/leads.ts";
 import "../../../../lib/dashboard/state.ts";
 import { acceptHeldLead } from "../../../../lib/leads/review.ts";
+import { requeueQualification } from "../../../../lib/leads/qualification.ts";
 import {
   type FreshContext,
   type Handlers,
@@ -37,6 +39,7 @@ interface Data {
 
 const formSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("accept") }),
+  z.object({ action: z.literal("qualify") }),
   z.object({
     action: z.literal("status"),
     status: z.enum(LEAD_STATUSES, { error: "Choose a status." }),
@@ -51,7 +54,8 @@ const formSchema = z.discriminatedUnion("action", [
 ], { error: "Unknown action." });
 
 const NOTICES: Record<string, string> = {
-  accept: "Lead accepted: it is counted and its notifications are on their way.",
+  accept: "Lead accepted: it is counted, queued for qualification, then announced.",
+  qualify: "Lead queued for qualification: reload in a moment to see its fit.",
   status: "Status changed.",
   note: "Note added.",
 };
@@ -93,6 +97,17 @@ export const handler: Handlers<Data> = {
           diff: { held: false },
         });
       }
+    } else if (form.action === "qualify") {
+      if (lead.held) {
+        throw new HttpError(409, "lead_held", "Accept this lead before qualifying it.");
+      }
+      await requeueQualification(services, lead.id);
+      await recordAudit(services, {
+        ...audit,
+        action: "lead.qualification_queued",
+        target: `lead:${lead.id}`,
+        diff: { from: lead.qualificationStatus },
+      });
     } else if (form.action === "status") {
       const from = await setLeadStatus(services.db, lead.id, form.status);
       await recordAudit(services, {
@@ -136,6 +151,8 @@ export default function LeadPage({ data }: PageProps<Data>) {
         </dd>
         <dt>Company</dt>
         <dd>{lead.company ?? "—"}</dd>
+        <dt>Website</dt>
+        <dd>{lead.website ?? "—"}</dd>
         <dt>Source</dt>
         <dd>{lead.source ?? "—"}</dd>
         <dt>Status</dt>
@@ -164,6 +181,7 @@ export default function LeadPage({ data }: PageProps<Data>) {
           </form>
         </section>
       )}
+      <LeadQualification lead={lead} />
       <h2>Message</h2>
       <p class="card lead-message">{lead.message || "—"}</p>
       <h2>Status</h2>

@@ -1,4 +1,5 @@
 import { Time } from "../../../../components/auth/Time.tsx";
+import { LeadFit } from "../../../../components/dashboard/LeadFit.tsx";
 import {
   type Lead,
   LEAD_STATUSES,
@@ -20,7 +21,10 @@ interface Data {
   next: string | null;
 }
 
-/** The workspace's leads, newest first, filtered by status, 25 per page, with a CSV export. */
+/**
+ * The workspace's leads, newest or best fit first, filtered by status, 25 per page, with a CSV
+ * export.
+ */
 export const handler: Handlers<Data> = {
   GET: async (ctx) => {
     const filters = parseQuery(leadFiltersSchema, ctx.url);
@@ -32,10 +36,21 @@ export const handler: Handlers<Data> = {
 /** The Leads page. */
 export default function Leads({ data }: PageProps<Data>) {
   const base = `/dashboard/${data.slug}/leads`;
-  const status = data.filters.status;
-  const withStatus = (extra: Record<string, string> = {}) => {
-    const p = new URLSearchParams(status ? { status, ...extra } : extra).toString();
+  const { status, sort } = data.filters;
+  const query = (extra: Record<string, string> = {}) => {
+    const p = new URLSearchParams({
+      ...(status ? { status } : {}),
+      ...(sort ? { sort } : {}),
+      ...extra,
+    }).toString();
     return p ? `?${p}` : "";
+  };
+  const sortedBy = (next: "fit" | "") => {
+    const p = new URLSearchParams({
+      ...(status ? { status } : {}),
+      ...(next ? { sort: next } : {}),
+    }).toString();
+    return `${base}${p ? `?${p}` : ""}`;
   };
   return (
     <main class="dash-main">
@@ -48,26 +63,39 @@ export default function Leads({ data }: PageProps<Data>) {
             {LEAD_STATUSES.map((s) => <option key={s} value={s} selected={s === status}>{s}
             </option>)}
           </select>
+          {sort && <input type="hidden" name="sort" value={sort} />}
         </p>
         <p>
           <button type="submit">Apply filter</button>
         </p>
         <p>
-          <a class="button secondary" href={`${base}/export.csv${withStatus()}`} download>
+          <a class="button secondary" href={`${base}/export.csv${query()}`} download>
             Export CSV
           </a>
         </p>
       </form>
+      <p class="sort-links">
+        Sort: {sort === "fit"
+          ? <a href={sortedBy("")}>newest first</a>
+          : <strong aria-current="true">newest first</strong>}
+        {" · "}
+        {sort === "fit"
+          ? <strong aria-current="true">best fit first</strong>
+          : <a href={sortedBy("fit")} data-sort-fit>best fit first</a>}
+      </p>
       {data.leads.length === 0
         ? <p>No leads match this filter yet.</p>
         : (
           <div class="table-scroll" tabindex={0}>
             <table>
-              <caption class="visually-hidden">Leads, newest first</caption>
+              <caption class="visually-hidden">
+                Leads, {sort === "fit" ? "best fit first" : "newest first"}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Company</th>
+                  <th scope="col">Fit</th>
                   <th scope="col">Source</th>
                   <th scope="col">Status</th>
                   <th scope="col">Received</th>
@@ -80,6 +108,9 @@ export default function Leads({ data }: PageProps<Data>) {
                       <a href={`${base}/${l.id}`}>{l.name}</a>
                     </th>
                     <td>{l.company ?? "—"}</td>
+                    <td>
+                      <LeadFit lead={l} />
+                    </td>
                     <td>{l.source ?? "—"}</td>
                     <td>
                       {l.status}
@@ -97,9 +128,13 @@ export default function Leads({ data }: PageProps<Data>) {
           </div>
         )}
       <nav class="pager" aria-label="Pages of leads">
-        {data.filters.cursor && <a href={`${base}${withStatus()}`}>Newest leads</a>}
+        {data.filters.cursor && (
+          <a href={`${base}${query()}`}>{sort === "fit" ? "Best fit" : "Newest leads"}</a>
+        )}
         {data.next && (
-          <a href={`${base}${withStatus({ cursor: data.next })}`} rel="next">Older leads</a>
+          <a href={`${base}${query({ cursor: data.next })}`} rel="next">
+            {sort === "fit" ? "Next leads" : "Older leads"}
+          </a>
         )}
       </nav>
     </main>
