@@ -31,6 +31,11 @@ export type CallTool = (name: string, args: Record<string, unknown>) => Promise<
 /** What an agent's offline behaviour receives. */
 export interface OfflineContext {
   callTool: CallTool;
+  /**
+   * Streams `text` to the reader now, before the next tool call, as a model's text between its
+   * tool calls is (the answer is everything said, then what `offline` returns).
+   */
+  say(text: string): Promise<void>;
   settings: Settings;
 }
 
@@ -59,7 +64,10 @@ export interface AgentDefinition<
   example: Input;
   /** More inputs the demo offers as one-click choices. */
   samples: { label: string; input: Input }[];
-  /** The offline engine's behaviour: real work with the same tools, returns the answer text. */
+  /**
+   * The offline engine's behaviour: real work with the same tools, saying what it found between
+   * the calls; returns the rest of the answer.
+   */
   offline(input: Ready, ctx: OfflineContext): Promise<string>;
 }
 

@@ -2,12 +2,14 @@
  * The sentences of a docs section ranked for a question: what the docs assistant quotes. A
  * sentence's relevance is the share of the question's words it contains, each weighted by how
  * telling the word is across the docs (inverse document frequency), so a sentence that holds
- * the rare words of the question ranks above one that only repeats the common ones.
+ * the rare words of the question ranks above one that only repeats the common ones. The docs'
+ * word for a visitor's word (`synonyms.ts`) counts as that word.
  */
 import { analyze } from "./analyze.ts";
 import type { DocBlock } from "./markdown.ts";
 import { docsSearchIndex, type SearchIndex } from "./search.ts";
 import { getDocsSite } from "./store.ts";
+import { synonymTerms } from "./synonyms.ts";
 
 /** A quotable piece of a section. */
 export interface Passage {
@@ -53,10 +55,13 @@ export function relevanceScorer(index: SearchIndex, question: string): (text: st
   const terms = [...new Set(analyze(question))];
   const weights = terms.map((t) => index.termWeight(t));
   const total = weights.reduce((a, b) => a + b, 0);
+  const synonyms = synonymTerms(question);
+  const found = (t: string, have: Set<string>) =>
+    [...synonyms.get(t) ?? [t]].some((s) => have.has(s));
   return (text) => {
     if (!total) return 0;
     const have = new Set(analyze(text));
-    return terms.reduce((sum, t, i) => sum + (have.has(t) ? weights[i] : 0), 0) / total;
+    return terms.reduce((sum, t, i) => sum + (found(t, have) ? weights[i] : 0), 0) / total;
   };
 }
 

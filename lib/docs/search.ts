@@ -1,11 +1,14 @@
 /**
  * Full-text search over the Docs: an inverted index of every section (heading and the text
  * under it), ranked with BM25 over weighted fields (heading, page title, body), with prefix
- * and one-typo expansion for words not in the index, a bonus for sections matching every
- * word or the exact phrase, and a snippet around the best match. Used by the Docs search page,
- * its island, and the docs-assistant agent (`searchDocs`).
+ * and one-typo expansion for words not in the index, the docs' own words for a visitor's words
+ * (`synonyms.ts`), a bonus for sections matching every word or the exact phrase, and a snippet
+ * around the best match. Used by the Docs search page, its island, and the docs-assistant
+ * agent (`searchDocs`). MiniSearch with the same analysis scored lower on the docs evaluation
+ * (docs/evaluation.md), so the index is this one.
  */
-import { analyze, fold, tokenize } from "./analyze.ts";
+import { analyze, fold, stem, tokenize } from "./analyze.ts";
+import { synonymTerms } from "./synonyms.ts";
 import type { DocAudience } from "./source.ts";
 import { getDocsSite } from "./store.ts";
 
@@ -52,9 +55,12 @@ const B = 0.75;
 const PREFIX_WEIGHT = 0.6;
 const TYPO_WEIGHT = 0.4;
 const MAX_EXPANSIONS = 12;
+const SYNONYM_WEIGHT = 0.8;
 const MAX_HITS_PER_PAGE = 3;
 const SNIPPET_CHARS = 180;
 const MAX_QUERY_CHARS = 200;
+/** A capitalised word that does not open a sentence (the pronoun "I" is not a name). */
+const NAME = /(?<=[\p{L}\p{N},;:)"'] +)(?!I\b)\p{Ll}*\p{Lu}[\p{L}\p{N}]*/gu;
 
 /** An inverted index over docs sections. */
 export class SearchIndex {
@@ -104,9 +110,27 @@ export class SearchIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Index terms a query word matches, each with a weight (exact 1, prefix or typo less). */
-  #expand(term: string, isLast: boolean): Map<string, number> {
+  /**
+   * The names in `query` (capitalised words past the start of a sentence, such as "PayPal" or
+   * "iPhone") that no section mentions: a question about one of them is not in the docs.
+   */
+  unknownNames(query: string): string[] {
+    const names = query.slice(0, MAX_QUERY_CHARS).match(NAME) ?? [];
+    return [...new Set(names)].filter((n) => !this.#postings.has(stem(fold(n))));
+  }
+
+  /**
+   * Index terms a query word matches, each with a weight (exact 1; the docs' word for it from
+   * the glossary, a prefix or a typo less).
+   */
+  #expand(term: string, isLast: boolean, synonyms?: Set<string>): Map<string, number> {
     const out = new Map<string, number>();
+    if (synonyms) {
+      for (const s of synonyms) {
+        if (this.#postings.has(s)) out.set(s, s === term ? 1 : SYNONYM_WEIGHT);
+      }
+      return out;
+    }
     if (this.#postings.has(term)) out.set(term, 1);
     if (term.length >= 3 && (isLast || out.size === 0)) {
       const from = lowerBound(this.#vocabulary, term);
@@ -136,8 +160,10 @@ export class SearchIndex {
     const scores = new Map<number, number>();
     const matched = new Map<number, Set<number>>();
     const hitTerms = new Map<number, Set<string>>();
+    const synonyms = synonymTerms(q);
     queryTerms.forEach((qt, qi) => {
-      for (const [term, weight] of this.#expand(qt, qi === queryTerms.length - 1)) {
+      const last = qi === queryTerms.length - 1;
+      for (const [term, weight] of this.#expand(qt, last, synonyms.get(qt))) {
         const postings = this.#postings.get(term)!;
         const idf = Math.log(1 + (n - postings.length + 0.5) / (postings.length + 0.5));
         for (const { entry, tf } of postings) {

@@ -9,6 +9,7 @@ import {
 import { anonymousDemoQuota } from "../../lib/plans.ts";
 import { Buffer } from "node:buffer";
 import { startFakeOpenAi, textChunks, toolCallChunks } from "../support/fake_openai.ts";
+import { textPdf } from "../support/pdf.ts";
 
 /** The text a reader sees of Markdown `md` (syntax removed). */
 function markdownText(md: string): string {
@@ -55,11 +56,23 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
       );
       assertEquals(await demo.locator("[data-provider]").textContent(), "offline engine");
 
+      const shown = async () => (await demo.locator(".demo-output .md").allTextContents()).join("");
       await page.waitForFunction(() =>
-        (document.querySelector("[data-island=LiveDemo] .demo-output .md")?.textContent ?? "")
-          .length > 60
+        [...document.querySelectorAll("[data-island=LiveDemo] .demo-output .md")]
+          .map((e) => e.textContent).join("").length > 80
       );
-      const before = await demo.locator(".demo-output .md").textContent() ?? "";
+      const before = await shown();
+      const meter = await page.evaluate(() => {
+        const root = document.querySelector("[data-island=LiveDemo]")!;
+        const tokens = root.querySelector("[data-tokens]")!;
+        return {
+          status: root.querySelector(".live-demo")!.getAttribute("data-status"),
+          out: Number(tokens.textContent?.match(/(\d+) out/)?.[1] ?? 0),
+          measured: tokens.getAttribute("data-measured"),
+        };
+      });
+      assertEquals([meter.status, meter.measured], ["running", "false"]);
+      assert(meter.out > 0, "the meter counts the offline stream before it ends");
       assertEquals(await demo.getAttribute("data-status"), null);
       assert(
         await page.locator("[data-island=LiveDemo] .live-demo[data-status=running]").count() === 1,
@@ -69,8 +82,21 @@ Deno.test("the Knowledge page demo streams an answer, survives a reload mid-stre
       await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
         timeout: 30_000,
       });
-      const text = await demo.locator(".demo-output .md").textContent() ?? "";
+      const text = await shown();
       assert(text.startsWith(before), "the reloaded text continues what was shown before");
+      assertEquals(
+        await demo.locator(".demo-output > *").evaluateAll((els) => els.map((e) => e.className)),
+        ["md", "demo-step", "md"],
+        "the offline engine's text, its search, then the answer citing it, in that order",
+      );
+      assertEquals(
+        await demo.locator(".demo-output .md").first().textContent(),
+        "Let me look that up in the docs.",
+      );
+      assertStringIncludes(
+        await demo.locator(".demo-step").textContent() ?? "",
+        '{"query":"How do I rotate a secret?","limit":4}',
+      );
       const runId = await page.evaluate(() =>
         performance.getEntriesByType("resource").map((e) => e.name)
           .find((n) => /\/api\/runs\/[0-9a-f]{32}\/stream/.test(n))!.match(/[0-9a-f]{32}/)![0]
@@ -141,6 +167,7 @@ function watchDemo() {
       tables: root.querySelectorAll(".demo-output .md table").length,
       tokens: tokens?.textContent ?? "",
       measured: tokens?.getAttribute("data-measured"),
+      steps: [...root.querySelectorAll(".demo-step")].map((e) => e.getAttribute("data-state")),
     });
   }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
 }
@@ -153,6 +180,7 @@ interface Snap {
   tables: number;
   tokens: string;
   measured: string;
+  steps: string[];
 }
 
 Deno.test("the demo shows tool steps in order with arguments and results, renders Markdown while streaming without half-links, and counts tokens live", async () => {
@@ -201,6 +229,11 @@ Deno.test("the demo shows tool steps in order with arguments and results, render
         (window as unknown as { snaps: Snap[] }).snaps
       ) as Snap[];
       const running = snaps.filter((s) => s.status === "running");
+      const states = running.map((s) => s.steps.join(",")).filter((x, i, all) => x !== all[i - 1]);
+      assert(
+        states.indexOf("running") >= 0 && states.indexOf("running") < states.indexOf("done"),
+        `the step showed its running state, then done: ${states.join(" → ")}`,
+      );
       for (const s of running) {
         assert(!/\[|\]\(|\*\*|\|/.test(s.text), `half-finished Markdown was visible: ${s.text}`);
       }
@@ -283,7 +316,7 @@ Deno.test("sample chips show the selection and never leak a sample's hidden fiel
   }
 });
 
-Deno.test("the lead qualifier reads an uploaded .txt document and shows the website as given", async () => {
+Deno.test("the lead qualifier reads uploaded txt, md, csv and pdf documents and shows the website as given", async () => {
   const app = await startTestApp();
   try {
     const bad = await fetch(`${app.url}/api/runs`, {
@@ -326,10 +359,10 @@ Deno.test("the lead qualifier reads an uploaded .txt document and shows the webs
       await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
         timeout: 60_000,
       });
-      const extract = demo.locator(".demo-step").first();
+      const extract = demo.locator(".demo-step", { hasText: "extract_firmographics" });
       assertStringIncludes(await extract.textContent() ?? "", "extract_firmographics");
       assertStringIncludes(await extract.textContent() ?? "", "Zephyr Tiles is a manufacturing");
-      const answer = await demo.locator(".demo-output .md").last().textContent() ?? "";
+      const answer = await demo.locator(".demo-output").textContent() ?? "";
       assertStringIncludes(answer, "Website: https://zephyr-tiles.example/about");
       await extract.locator("summary").click();
       await extract.locator("summary").press("Enter");
@@ -342,6 +375,83 @@ Deno.test("the lead qualifier reads an uploaded .txt document and shows the webs
       assert(width <= 390, `long tool arguments wrap at 390 px: ${width}`);
       await extract.locator("summary").press("Enter");
       await assertNoAxeViolations(page, { include: "[data-island=LiveDemo]" });
+
+      const uploads: [string, string, Uint8Array, string, string][] = [
+        [
+          "harbor.md",
+          "text/markdown",
+          new TextEncoder().encode(
+            "# Harbor Mutual\n\nHarbor Mutual is an **insurance** company in Rotterdam with 650 employees.",
+          ),
+          "Location: Rotterdam",
+          "Employees: 650",
+        ],
+        [
+          "accounts.csv",
+          "text/csv",
+          new TextEncoder().encode(
+            "company,industry,employees,city\nKestrel Health,healthcare,2300,Toronto\n",
+          ),
+          "Industry: healthcare",
+          "Location: Toronto",
+        ],
+        [
+          "brief.pdf",
+          "application/pdf",
+          textPdf("Orbit Retail is a retail chain in Madrid with 5,400 employees."),
+          "Location: Madrid",
+          "Employees: 5400",
+        ],
+      ];
+      for (const [name, mimeType, bytes, fact, other] of uploads) {
+        await demo.getByRole("button", { name: "Custom", exact: true }).click();
+        await demo.getByLabel(/^Document/).setInputFiles({
+          name,
+          mimeType,
+          buffer: Buffer.from(bytes),
+        });
+        await demo.getByRole("button", { name: "Run agent" }).click();
+        await page.locator("[data-island=LiveDemo] .live-demo[data-status=running]").waitFor();
+        await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
+          timeout: 60_000,
+        });
+        const read = await demo.locator(".demo-output").textContent() ?? "";
+        assertStringIncludes(read, fact, `${name}: ${read}`);
+        assertStringIncludes(read, other, `${name}: ${read}`);
+      }
+      assertNoConsoleErrors(collected);
+    });
+  } finally {
+    await app.stop();
+  }
+});
+
+Deno.test("a lead sample's hidden company never leaks into a custom description", async () => {
+  const app = await startTestApp();
+  try {
+    await withBrowser(async (browser) => {
+      const { page, collected } = await openPage(browser, `${app.url}/solutions/sales`);
+      const demo = page.locator("[data-island=LiveDemo]");
+      await page.waitForFunction(() =>
+        !document.querySelector<HTMLButtonElement>("[data-island=LiveDemo] button[type=submit]")
+          ?.disabled
+      );
+      const chip = (name: string) => demo.getByRole("button", { name, exact: true });
+      await chip("Local bakery").click();
+      assertEquals(await chip("Local bakery").getAttribute("aria-pressed"), "true");
+      await demo.getByLabel("Company description").fill(
+        "Fjord Robotics builds warehouse robots in Oslo; 120 people work there.",
+      );
+      assertEquals(await chip("Custom").getAttribute("aria-pressed"), "true");
+      await demo.getByRole("button", { name: "Run agent" }).click();
+      await page.locator("[data-island=LiveDemo] .live-demo[data-status=succeeded]").waitFor({
+        timeout: 60_000,
+      });
+      const extract = demo.locator(".demo-step", { hasText: "extract_firmographics" });
+      assert(!(await extract.textContent() ?? "").includes("Crumb"), "no hidden company argument");
+      const answer = await demo.locator(".demo-output").textContent() ?? "";
+      assert(!answer.includes("Crumb & Co"), `the sample's company leaked: ${answer}`);
+      assertStringIncludes(answer, "Location: Oslo");
       assertNoConsoleErrors(collected);
     });
   } finally {

@@ -38,8 +38,9 @@ function score(set: typeof main, t: AnswerThresholds): [number, number, number] 
   let passed = 0;
   let total = 0;
   let wrong = 0;
-  for (const { c, results } of set) {
-    const checks = gradeDocs(c, { output: answerFromDocs(c.question, results, t), calls: [] });
+  for (const { c, results, unmentioned } of set) {
+    const output = answerFromDocs(c.question, results, unmentioned, t);
+    const checks = gradeDocs(c, { output, calls: [] });
     total += checks.length;
     passed += checks.filter((k) => k.ok).length;
     if (checks[0].got === "answered" && checks.some((k) => !k.ok)) wrong++;

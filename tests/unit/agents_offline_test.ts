@@ -9,6 +9,7 @@ import { agentById } from "../../lib/agents/registry.ts";
 import { chunkText, runOffline } from "../../lib/agents/providers/offline.ts";
 import { costOf, priceOf } from "../../lib/agents/pricing.ts";
 import { HttpError } from "../../lib/framework/mod.ts";
+import { isNotInDocs, NOT_IN_DOCS } from "../../lib/agents/definitions/docs_answer.ts";
 import { eicarTestString } from "../../lib/security/content/mod.ts";
 import type { ProviderSink } from "../../lib/agents/types.ts";
 
@@ -21,16 +22,24 @@ async function offline(agentId: string, raw: Record<string, unknown>, s: Setting
   const calls: { name: string; arguments: Record<string, unknown> }[] = [];
   const results: unknown[] = [];
   const tokens: string[] = [];
+  /** Text and tool steps in the order they streamed ("call:name", "result:name", text). */
+  const timeline: string[] = [];
+  const text = (t: string) => {
+    const last = timeline.length - 1;
+    if (last >= 0 && !/^(call|result):/.test(timeline[last])) timeline[last] += t;
+    else timeline.push(t);
+  };
   const sink: ProviderSink = {
-    token: (t) => Promise.resolve(void tokens.push(t)),
-    toolCall: (c) => Promise.resolve(void calls.push(c)),
-    toolResult: (r) => Promise.resolve(void results.push(r.result)),
+    token: (t) => Promise.resolve(void (tokens.push(t), text(t))),
+    toolCall: (c) => Promise.resolve(void (calls.push(c), timeline.push(`call:${c.name}`))),
+    toolResult: (r) =>
+      Promise.resolve(void (results.push(r.result), timeline.push(`result:${r.name}`))),
     usage: () => Promise.resolve(),
   };
   const env = { settings: s, searchDocs, signal: new AbortController().signal };
   const result = await runOffline(agent, input, env, sink, { chunkDelayMs: 0 });
   assertEquals(tokens.join(""), result.output, "the streamed chunks add up to the answer");
-  return { ...result, calls, results, tokens };
+  return { ...result, calls, results, tokens, timeline };
 }
 
 const KNOWN_QUESTIONS: [string, string][] = [
@@ -62,6 +71,43 @@ for (const [question, url] of KNOWN_QUESTIONS) {
 Deno.test("docs assistant says so when the docs do not cover a question", async () => {
   const r = await offline("docs-assistant", { question: "qwxzv plorkt" });
   assertStringIncludes(r.output, "The Relay docs do not cover this");
+});
+
+Deno.test("docs assistant: a product the docs never mention is not in the docs", async () => {
+  const r = await offline("docs-assistant", {
+    question: "Can Relay page our on-call staff through PagerDuty?",
+  });
+  assertEquals((r.results[0] as { unmentioned: string[] }).unmentioned, ["PagerDuty"]);
+  assert(isNotInDocs(r.output), r.output);
+  assertStringIncludes(r.output, `\n\n${NOT_IN_DOCS}: they never mention`);
+  assertStringIncludes(r.output, `never mention "PagerDuty"`);
+});
+
+Deno.test("offline steps and text interleave in the order they happened", async () => {
+  const docs = await offline("docs-assistant", { question: "How do I rotate a secret?" });
+  assertEquals(docs.timeline.length, 4, docs.timeline.join(" | "));
+  assertEquals(docs.timeline[0], "Let me look that up in the docs.\n\n");
+  assertEquals(docs.timeline.slice(1, 3), ["call:search_docs", "result:search_docs"]);
+  assertStringIncludes(docs.timeline[3], "](/docs/operations#rotating-a-secret)");
+
+  const triage = await offline("support-triage", {
+    subject: "Nothing works",
+    body: "Since 9am every page returns 503 for all of our users. Please fix this now!",
+  });
+  const t = triage.timeline;
+  const at = (entry: string) => t.indexOf(entry);
+  assertEquals(at("call:classify_ticket"), 0, t.join(" | "));
+  assert(t[at("result:classify_ticket") + 1].startsWith("Category: outage"), t.join(" | "));
+  assertEquals(t[at("result:classify_ticket") + 2], "call:search_docs");
+  assert(t[at("result:search_docs") + 1].startsWith("Relevant docs\n- ["), t.join(" | "));
+  assertEquals(t[at("result:search_docs") + 2], "call:draft_reply");
+  assert(t.at(-1)!.startsWith("Draft reply\n\n"), t.join(" | "));
+
+  const lead = await offline("lead-qualifier", agentById("lead-qualifier")!.example);
+  const l = lead.timeline;
+  assert(l[l.indexOf("result:extract_firmographics") + 1].startsWith("Firmographics\n"));
+  assertEquals(l[l.indexOf("result:extract_firmographics") + 2], "call:score_icp_fit");
+  assert(l.at(-1)!.startsWith("Northwind Freight: strong fit"), l.join(" | "));
 });
 
 Deno.test("the offline engine is deterministic: same input, same answer, same token counts", async () => {

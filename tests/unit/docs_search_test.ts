@@ -1,6 +1,7 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { analyze, stem, tokenize } from "../../lib/docs/analyze.ts";
 import { searchDocs, SearchIndex, snippet, withinOneEdit } from "../../lib/docs/search.ts";
+import { synonymTerms } from "../../lib/docs/synonyms.ts";
 import { getDocsSite } from "../../lib/docs/store.ts";
 
 const entry = (slug: string, section: string, text: string, anchor = slugOf(section)) => ({
@@ -114,4 +115,26 @@ Deno.test("searchDocs over the real docs: section-level hits that link to real a
   }
   const limited = await searchDocs("the runs API", 2);
   assert(limited.length <= 2);
+});
+
+Deno.test("the glossary: a visitor's word finds the section worded the docs' way", () => {
+  const docs = new SearchIndex([
+    entry("accounts", "Sessions", "After you sign in, a session ends after 7 days without use."),
+    entry("ops", "Logs", "Logs are JSON lines with the request id."),
+  ]);
+  assertEquals(docs.search("how long does a login last")[0]?.anchor, "sessions");
+  assertEquals(docs.search("can I log in with GitHub")[0]?.anchor, "sessions");
+  assertEquals(
+    synonymTerms("How do I wipe my data?").get("wipe"),
+    new Set([stem("delete"), "wipe"]),
+  );
+  assertEquals(synonymTerms("Can I log in?").get("log"), new Set([stem("sign")]));
+  assertEquals(synonymTerms("where are the audit logs kept").size, 0);
+});
+
+Deno.test("names the docs never mention are reported, the first word and 'I' are not names", () => {
+  assertEquals(index.unknownNames("Can I pay with PayPal or by SEPA?"), ["PayPal", "SEPA"]);
+  assertEquals(index.unknownNames("Does it run on PostgreSQL with denokv?"), []);
+  assertEquals(index.unknownNames("Where I deploy Containers"), []);
+  assertEquals(index.unknownNames("Is there an iPhone app?"), ["iPhone"]);
 });

@@ -18,7 +18,7 @@ import type { DocCitation } from "../tools/search_docs.ts";
 export interface AnswerThresholds {
   /** Below this share of the question's weighted words, a section does not answer it. */
   minCoverage: number;
-  /** The best section's share and its best sentence's share must add up to at least this. */
+  /** A quoted section's share and its best quoted sentence's share must add up to this. */
   minEvidence: number;
   /** A sentence of the second or third section is quoted when it holds this share of the best, */
   otherSectionShare: number;
@@ -36,6 +36,13 @@ export const THRESHOLDS: AnswerThresholds = {
   minOtherSentence: 0.35,
   minOtherCoverage: 0.3,
 };
+/** How the paragraph saying that the docs do not cover a question begins. */
+export const NOT_IN_DOCS = `The ${siteConfig.name} docs do not cover this`;
+
+/** True when a docs assistant answer says the docs do not cover the question. */
+export function isNotInDocs(output: string): boolean {
+  return output.split("\n").some((line) => line.startsWith(NOT_IN_DOCS));
+}
 const MAX_CHARS = 600;
 /** A how-to question gets the section's code block when the section covers this much of it. */
 const CODE_SECTION_COVERAGE = 0.8;
@@ -93,25 +100,50 @@ function sentence(text: string): string {
   return /[.!?:]$/.test(t) ? t : `${t}.`;
 }
 
+/**
+ * The honest answer when the docs do not cover a question. It always opens with
+ * `NOT_IN_DOCS`, so `isNotInDocs` recognises a finished run's answer as unanswered.
+ */
+function notInDocs(question: string, results: DocCitation[], unmentioned: string[]): string {
+  const near = results.slice(0, 2).map((r) => `[${r.title} › ${r.section}](${r.url})`);
+  const names = unmentioned.map((n) => `"${n}"`).join(" and ");
+  return [
+    `${NOT_IN_DOCS}: ${
+      names ? `they never mention ${names}` : `no section answers "${question.trim()}"`
+    }.`,
+    names
+      ? ""
+      : near.length
+      ? `The closest sections, ${near.join(" and ")}, are about something else.`
+      : "Nothing in them comes close.",
+    "Try other words, browse the docs at /docs, or ask our team through the contact page.",
+  ].filter(Boolean).join(" ");
+}
+
 /** The answer the offline engine gives from the sections found. */
 export function answerFromDocs(
   question: string,
   results: DocCitation[],
+  unmentioned: string[] = [],
   t: AnswerThresholds = THRESHOLDS,
 ): string {
+  if (unmentioned.length) return notInDocs(question, results, unmentioned);
   const quotes = results[0]?.passages.length ? choose(results, t) : [];
-  const coverage = Math.max(0, ...results.slice(0, 3).map((r) => r.coverage));
   const codeRelevance = results[0]?.code ? results[0].codeRelevance : 0;
-  const strongest = Math.max(codeRelevance, ...quotes.map((q) => q.relevance));
-  if (!quotes.length || coverage < t.minCoverage || coverage + strongest < t.minEvidence) {
-    const near = results.slice(0, 2).map((r) => `[${r.title} › ${r.section}](${r.url})`);
-    return [
-      `The ${siteConfig.name} docs do not cover this: no section answers "${question.trim()}".`,
-      near.length
-        ? `The closest sections, ${near.join(" and ")}, are about something else.`
-        : "Nothing in them comes close.",
-      "Try other words, browse the docs at /docs, or ask our team through the contact page.",
-    ].join(" ");
+  const sources = [...new Set(quotes.map((q) => q.source))];
+  const coverage = Math.max(0, ...sources.map((i) => results[i].coverage));
+  const evidence = Math.max(
+    0,
+    ...sources.map((i) =>
+      results[i].coverage +
+      Math.max(
+        i === 0 ? codeRelevance : 0,
+        ...quotes.filter((q) => q.source === i).map((q) => q.relevance),
+      )
+    ),
+  );
+  if (!quotes.length || coverage < t.minCoverage || evidence < t.minEvidence) {
+    return notInDocs(question, results, []);
   }
   const numbers = new Map<number, number>();
   const cite = (source: number) => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { text } from "../../validation/text.ts";
 import { quoteUntrusted, UNTRUSTED_CONTENT_RULE } from "../../security/content/mod.ts";
 import { siteConfig } from "../../site_config.ts";
-import { type DocCitation, searchDocsTool } from "../tools/search_docs.ts";
+import { type DocsSearchResult, searchDocsTool } from "../tools/search_docs.ts";
 import { answerFromDocs } from "./docs_answer.ts";
 import type { AgentDefinition } from "../types.ts";
 
@@ -44,10 +44,9 @@ export const docsAssistant: AgentDefinition<DocsQuestion> = {
     { label: "Resume a stream", input: { question: "How does a client resume a run stream?" } },
     { label: "Configure a provider", input: { question: "How do I use my own OpenAI key?" } },
   ],
-  async offline({ question }, { callTool }) {
-    const found = await callTool("search_docs", { query: question, limit: 4 }) as {
-      results: DocCitation[];
-    };
-    return answerFromDocs(question, found.results);
+  async offline({ question }, { callTool, say }) {
+    await say("Let me look that up in the docs.\n\n");
+    const found = await callTool("search_docs", { query: question, limit: 4 }) as DocsSearchResult;
+    return answerFromDocs(question, found.results, found.unmentioned);
   },
 };

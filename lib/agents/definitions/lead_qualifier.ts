@@ -46,17 +46,9 @@ export function qualifierText(description: string, page?: CompanyPage): string {
   return [description, page.title, page.description, page.text].filter(Boolean).join("\n");
 }
 
-/** The report the offline engine writes from the tool results. */
-export function leadReport(
-  facts: Firmographics,
-  fit: FitScore,
-  email: EmailDraft,
-  website?: string,
-  page?: CompanyPage,
-): string {
-  const lines = [
-    `${facts.company ?? "This company"}: ${fit.verdict} (${fit.score}/100)`,
-    "",
+/** The first part of the offline report: the firmographics found. */
+export function firmographicsText(facts: Firmographics, website?: string): string {
+  return [
     "Firmographics",
     ...(website ? [`- Website: ${website}`] : []),
     `- Industry: ${fmt(facts.industry)}`,
@@ -69,6 +61,18 @@ export function leadReport(
     `- Location: ${facts.location ? `${facts.location} (${facts.region})` : "not stated"}`,
     `- Funding: ${fmt(facts.funding)}`,
     `- Tools: ${facts.tools.length ? facts.tools.join(", ") : "none mentioned"}`,
+  ].join("\n");
+}
+
+/** The rest of the offline report: the verdict with its reasons, and the follow-up email. */
+export function fitText(
+  facts: Firmographics,
+  fit: FitScore,
+  email: EmailDraft,
+  page?: CompanyPage,
+): string {
+  const lines = [
+    `${facts.company ?? "This company"}: ${fit.verdict} (${fit.score}/100)`,
     "",
     "Why this score",
     ...(page ? [`- ${pageReason(page)}`] : []),
@@ -162,7 +166,7 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       },
     },
   ],
-  async offline(v, { callTool }) {
+  async offline(v, { callTool, say }) {
     const page = v.website
       ? await callTool("fetch_company_page", { url: v.website }) as CompanyPage
       : undefined;
@@ -170,6 +174,7 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       text: qualifierText(documentText(v), page).slice(0, 20_000),
       ...(v.company ? { company: v.company } : {}),
     }) as Firmographics;
+    await say(`${firmographicsText(facts, v.website)}\n\n`);
     const fit = await callTool("score_icp_fit", {
       industry: facts.industry,
       employees: facts.employees,
@@ -183,6 +188,6 @@ export const leadQualifier: AgentDefinition<LeadInput, LeadReady> = {
       signals: facts.signals,
       unknowns: fit.unknowns,
     }) as EmailDraft;
-    return leadReport(facts, fit, email, v.website, page);
+    return fitText(facts, fit, email, page);
   },
 };

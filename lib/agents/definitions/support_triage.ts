@@ -17,26 +17,20 @@ const input = z.object({
 /** Input of support triage. */
 export type TicketInput = z.infer<typeof input>;
 
-/** The triage report the offline engine writes. */
-export function triageReport(
-  c: TicketClassification,
-  docs: DocCitation[],
-  reply: string,
-): string {
-  const lines = [
-    `Category: ${c.category} · Priority: ${c.priority} · Sentiment: ${c.sentiment}`,
-    c.evidence.length ? `Because the ticket mentions: ${c.evidence.join(", ")}` : "",
-    "",
-    "Relevant docs",
-    ...(docs.length
-      ? docs.map((d) => `- [${d.title} › ${d.section}](${d.url})`)
-      : ["- none found"]),
-    "",
-    "Draft reply",
-    "",
-    reply,
-  ];
-  return lines.filter((l, i) => l !== "" || lines[i - 1] !== "").join("\n");
+/** The first part of the triage report: the classification and why. */
+export function classificationText(c: TicketClassification): string {
+  const because = c.evidence.length
+    ? `\nBecause the ticket mentions: ${c.evidence.join(", ")}`
+    : "";
+  return `Category: ${c.category} · Priority: ${c.priority} · Sentiment: ${c.sentiment}${because}`;
+}
+
+/** The second part of the triage report: the docs that help, as links. */
+export function docsText(docs: DocCitation[]): string {
+  const links = docs.length
+    ? docs.map((d) => `- [${d.title} › ${d.section}](${d.url})`)
+    : ["- none found"];
+  return ["Relevant docs", ...links].join("\n");
 }
 
 /** Docs topics worth adding to the search for a category (what such tickets need). */
@@ -148,16 +142,18 @@ export const supportTriage: AgentDefinition<TicketInput> = {
       },
     },
   ],
-  async offline(v, { callTool }) {
+  async offline(v, { callTool, say }) {
     const c = await callTool("classify_ticket", {
       ...(v.subject ? { subject: v.subject } : {}),
       body: v.body,
     }) as TicketClassification;
+    await say(`${classificationText(c)}\n\n`);
     const found = await callTool("search_docs", {
       query: docsQuery(v, c.category),
       limit: DOCS_SEARCHED,
     }) as { results: DocCitation[] };
     const docs = docsForCustomer(found.results);
+    await say(`${docsText(docs)}\n\n`);
     const { reply } = await callTool("draft_reply", {
       ...(v.customerName ? { customerName: v.customerName } : {}),
       category: c.category,
@@ -165,6 +161,6 @@ export const supportTriage: AgentDefinition<TicketInput> = {
       sentiment: c.sentiment,
       docs: docs.map((d) => ({ title: d.title, url: d.url })),
     }) as { reply: string };
-    return triageReport(c, docs, reply);
+    return `Draft reply\n\n${reply}`;
   },
 };

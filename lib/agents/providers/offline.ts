@@ -1,8 +1,9 @@
 /**
  * The offline engine: the default when no API key is set. It runs the agent's own offline
  * behaviour, which does the real work with the same tools a model would call (retrieval,
- * extraction, scoring, templated drafting), then streams the answer in word-sized chunks and
- * reports token counts estimated the same way for every run, so the result is deterministic.
+ * extraction, scoring, templated drafting) and says what it found between the calls, streamed
+ * in word-sized chunks as it goes, and reports token counts estimated the same way for every
+ * run, so the result is deterministic.
  */
 import { estimateTokens } from "../tokens.ts";
 import { runToolCall } from "../tool_calls.ts";
@@ -22,7 +23,10 @@ export function chunkText(text: string, words = 3): string[] {
   return chunks;
 }
 
-/** Runs `agent` on `input` offline, streaming into `sink`. */
+/**
+ * Runs `agent` on `input` offline, streaming into `sink`: tool calls and the text the agent
+ * says between them, in the order they happen.
+ */
 export async function runOffline(
   agent: AgentDefinition,
   input: Record<string, unknown>,
@@ -31,9 +35,19 @@ export async function runOffline(
   { chunkDelayMs }: { chunkDelayMs: number },
 ): Promise<ProviderResult> {
   let seen = 0;
+  let output = "";
   const readBack: string[] = [];
-  const output = await agent.offline(input, {
+  const say = async (text: string) => {
+    for (const chunk of chunkText(text)) {
+      env.signal.throwIfAborted();
+      await sink.token(chunk);
+      output += chunk;
+      if (chunkDelayMs > 0) await sleep(chunkDelayMs, env.signal);
+    }
+  };
+  const rest = await agent.offline(input, {
     settings: env.settings,
+    say,
     callTool: async (name, args) => {
       const id = `call_${++seen}`;
       const outcome = await runToolCall(agent, env, sink, { id, name, arguments: args });
@@ -42,11 +56,7 @@ export async function runOffline(
       return outcome.result;
     },
   });
-  for (const chunk of chunkText(output)) {
-    env.signal.throwIfAborted();
-    await sink.token(chunk);
-    if (chunkDelayMs > 0) await sleep(chunkDelayMs, env.signal);
-  }
+  await say(rest);
   const usage = {
     tokensIn: estimateTokens(agent.systemPrompt) + estimateTokens(agent.userMessage(input)) +
       readBack.reduce((n, r) => n + estimateTokens(r), 0),

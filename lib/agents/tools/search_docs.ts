@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { type Passage, sectionPassages } from "../../docs/passages.ts";
 import type { DocAudience } from "../../docs/source.ts";
+import { docsSearchIndex } from "../../docs/search.ts";
 import type { Tool } from "../types.ts";
 
 const args = z.object({
@@ -27,11 +28,21 @@ export interface DocCitation {
   codeRelevance: number;
 }
 
-/** Searches docs/ and returns the best sections with their links and best sentences. */
-export const searchDocsTool: Tool<z.infer<typeof args>, { results: DocCitation[] }> = {
+/** What `search_docs` returns. */
+export interface DocsSearchResult {
+  results: DocCitation[];
+  /** Names in the query (such as a product or brand) that no docs section mentions. */
+  unmentioned: string[];
+}
+
+/**
+ * Searches docs/ and returns the best sections with their links and best sentences, and the
+ * names of the query the docs never mention.
+ */
+export const searchDocsTool: Tool<z.infer<typeof args>, DocsSearchResult> = {
   name: "search_docs",
   description:
-    "Search the product documentation. Returns the most relevant sections with title, section, url, a snippet, the best-matching sentences and how much of the query each covers; cite the url of every section you use.",
+    "Search the product documentation. Returns the most relevant sections with title, section, url, a snippet, the best-matching sentences and how much of the query each covers, and the names in the query that the docs never mention; cite the url of every section you use.",
   args,
   async run({ query, limit }, env) {
     const hits = await env.searchDocs(query, limit ?? 4);
@@ -43,6 +54,7 @@ export const searchDocsTool: Tool<z.infer<typeof args>, { results: DocCitation[]
       audience: h.audience,
       ...await sectionPassages(h.slug, h.anchor, query),
     })));
-    return { results };
+    const unmentioned = (await docsSearchIndex()).unknownNames(query);
+    return { results, unmentioned };
   },
 };
