@@ -74,6 +74,7 @@ import * as $$6 from "./islands/LiveDemo.tsx";
 import * as $$7 from "./islands/OverviewLive.tsx";
 import * as $$8 from "./islands/PageTracker.tsx";
 import * as $$9 from "./islands/PricingToggle.tsx";
+import * as $$10 from "./islands/RunReplay.tsx";
 import type { Manifest } from "./lib/framework/mod.ts";
 
 const manifest: Manifest = {
@@ -155,6 +156,7 @@ const manifest: Manifest = {
     "./islands/OverviewLive.tsx": $$7,
     "./islands/PageTracker.tsx": $$8,
     "./islands/PricingToggle.tsx": $$9,
+    "./islands/RunReplay.tsx": $$10,
   },
   baseUrl: import.meta.url,
 };
