@@ -78,6 +78,7 @@ import * as $$4 from "./islands/DocsSearch.tsx";
 import * as $$5 from "./islands/LiveDemo.tsx";
 import * as $$6 from "./islands/OverviewLive.tsx";
 import * as $$7 from "./islands/PricingToggle.tsx";
+import * as $$8 from "./islands/RunReplay.tsx";
 import type { Manifest } from "./lib/framework/mod.ts";
 
 const manifest: Manifest = {
@@ -163,6 +164,7 @@ const manifest: Manifest = {
     "./islands/LiveDemo.tsx": $$5,
     "./islands/OverviewLive.tsx": $$6,
     "./islands/PricingToggle.tsx": $$7,
+    "./islands/RunReplay.tsx": $$8,
   },
   baseUrl: import.meta.url,
 };

@@ -3,7 +3,10 @@ import DocsSearch from "../islands/DocsSearch.tsx";
 import type { DocGroup } from "../lib/docs/store.ts";
 import type { TocEntry } from "../lib/docs/markdown.ts";
 
-/** The Docs frame: search and sidebar, the content, and an optional table of contents. */
+/**
+ * The Docs frame: a search bar across the top, the sidebar, the content, and an optional table
+ * of contents.
+ */
 export function DocsShell(
   { groups, current, toc, query, children }: {
     groups: DocGroup[];
@@ -17,9 +20,11 @@ export function DocsShell(
   const hasToc = !!toc && toc.length > 1;
   return (
     <div class={`wrap docs${hasToc ? "" : " no-toc"}`}>
+      <div class="docs-search-bar">
+        <DocsSearch query={query} />
+      </div>
       <main class="prose">{children}</main>
       <aside class="docs-sidebar" aria-label="Documentation">
-        <DocsSearch query={query} />
         <nav aria-label="Docs pages">
           {groups.map((g) => (
             <div key={g.name}>

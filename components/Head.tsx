@@ -3,6 +3,9 @@ import { siteConfig } from "../lib/site_config.ts";
 import { JsonLd } from "./JsonLd.tsx";
 import { siteStructuredData } from "./structured_data.ts";
 
+/** The site's web font, as styles.css's `@font-face` names it (preloaded with the same URL). */
+export const FONT_URL = "/fonts/inter-latin-wght-normal.woff2";
+
 /**
  * The `<head>` of every page: title, description, canonical URL, Open Graph, Twitter, JSON-LD,
  * and the demo key page scripts send with demo-feed events.
@@ -32,6 +35,13 @@ export function Head(
       {meta.noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={canonical} />
       <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
+      <link
+        rel="preload"
+        href={FONT_URL}
+        as="font"
+        type="font/woff2"
+        crossorigin="anonymous"
+      />
       <link rel="stylesheet" href={asset("/styles.css")} />
       {demoKey && <meta name="demo-key" content={demoKey} />}
       {traceparent && <meta name="traceparent" content={traceparent} />}

@@ -42,6 +42,15 @@ export const home = {
     intro:
       "Pick an agent and give it a real input. Anonymous visitors get {runsPerDay} free runs a day.",
   },
+  product: {
+    eyebrow: "What operators see",
+    title: "Every run on a dashboard, every step replayable",
+    lead:
+      "These are screenshots of this product, taken by a task that drives it in a browser: the " +
+      "dashboard after a visitor's demo run, and that run replayed on its own page.",
+    dashboard: "The overview: live activity, visits, demo runs, leads and tokens for the site.",
+    replay: "A run replayed in time: the answer as it streamed, with each tool call before it.",
+  },
   how: {
     eyebrow: "How a run works",
     title: "From click to answer, nothing hidden",

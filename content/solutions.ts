@@ -31,6 +31,13 @@ export const solutionsIndex = {
   description:
     "AI agents for lead qualification, support ticket triage and docs Q&A, each with a live " +
     "demo, clear outputs and a full record of every run.",
+  shot: {
+    title: "A real run, as a visitor sees it",
+    caption:
+      "The Knowledge agent's live demo on this site, captured by a task that drives the product " +
+      "in a browser: the docs search it ran, the streamed answer with its sources, and its " +
+      "tokens and cost.",
+  },
   shared: [
     {
       title: "Validated inputs",

@@ -18,6 +18,10 @@ export interface ActivityFeedProps {
   initial?: FeedEvent[];
   /** Most events kept on screen (default 20). */
   max?: number;
+  /** Only these event types (all when absent). */
+  types?: string[];
+  /** What the list says while it has no events. */
+  emptyText?: string;
 }
 
 const STATUS_TEXT: Record<FeedStatus, string> = {
@@ -33,7 +37,14 @@ const STATUS_TEXT: Record<FeedStatus, string> = {
  * reconnects, and keeps working by polling when EventSource is unavailable.
  */
 export default function ActivityFeed(
-  { workspace, label, initial = [], max = 20 }: ActivityFeedProps,
+  {
+    workspace,
+    label,
+    initial = [],
+    max = 20,
+    types,
+    emptyText = "No activity yet. New events appear here as they happen.",
+  }: ActivityFeedProps,
 ) {
   const [events, setEvents] = useState<FeedEvent[]>(() => initial.slice(-max).reverse());
   const [status, setStatus] = useState<FeedStatus>("connecting");
@@ -42,7 +53,10 @@ export default function ActivityFeed(
 
   useEffect(() => {
     const stop = followFeed({
-      query: workspace ? new URLSearchParams({ workspace }).toString() : "",
+      query: new URLSearchParams({
+        ...(workspace ? { workspace } : {}),
+        ...(types ? { types: types.join(",") } : {}),
+      }).toString(),
       after: initial.length ? initial[initial.length - 1].seq : null,
       onEvents: (fresh) => {
         setEvents((old) => [...fresh.slice().reverse(), ...old].slice(0, max));
@@ -68,7 +82,7 @@ export default function ActivityFeed(
         <span class={status === "live" ? "badge live" : "badge"}>{statusText}</span>
       </p>
       {events.length === 0
-        ? <p class="feed-empty">No activity yet. New events appear here as they happen.</p>
+        ? <p class="feed-empty">{emptyText}</p>
         : (
           <ol class="activity-list feed-list" aria-label={label}>
             {events.map((e) => (

@@ -2,6 +2,7 @@ import { ActivitySlot } from "../components/ActivitySlot.tsx";
 import { CtaBand } from "../components/CtaBand.tsx";
 import { DemoSlot } from "../components/DemoSlot.tsx";
 import { Icon } from "../components/Icon.tsx";
+import { ProductShot } from "../components/ProductShot.tsx";
 import { SiteFiguresCard } from "../components/SiteFiguresCard.tsx";
 import { home } from "../content/home.ts";
 import type { Handlers, Meta, PageProps, RouteConfig } from "../lib/framework/mod.ts";
@@ -63,6 +64,20 @@ export default function Home({ data }: PageProps<SiteFigures>) {
                 </a>
               </article>
             ))}
+          </div>
+        </div>
+      </section>
+
+      <section class="section alt" aria-labelledby="product-title">
+        <div class="wrap">
+          <div class="section-head">
+            <p class="eyebrow">{home.product.eyebrow}</p>
+            <h2 id="product-title">{home.product.title}</h2>
+            <p class="lead">{home.product.lead}</p>
+          </div>
+          <div class="shots">
+            <ProductShot name="dashboard" caption={home.product.dashboard} />
+            <ProductShot name="replay" caption={home.product.replay} />
           </div>
         </div>
       </section>

@@ -12,7 +12,11 @@ export function formatValue(v: number | null, format: ValueFormat = "count"): st
     case "percent":
       return `${(v * 100).toFixed(1)}%`;
     case "tokens":
-      return v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e4 ? `${(v / 1e3).toFixed(1)}k` : `${v}`;
+      return v >= 1e6
+        ? `${(v / 1e6).toFixed(1)}M`
+        : v >= 1e4
+        ? `${(v / 1e3).toFixed(1)}k`
+        : Math.round(v).toLocaleString("en");
     default:
       return Math.round(v).toLocaleString("en");
   }

@@ -18,10 +18,14 @@ export interface TimelineEntry {
   detail: string;
   /** Token chunks merged into a text segment. */
   chunks?: number;
+  /** A text segment's chunks with their offsets, so the run page can replay them in time. */
+  parts?: { offsetMs: number; text: string }[];
 }
 
 const MAX_EVENTS = 5000;
 const MAX_DETAIL = 4000;
+/** Streamed text kept per segment for the replay (an answer is rarely longer). */
+const MAX_STREAMED = 20_000;
 
 const json = (v: unknown) => {
   const text = JSON.stringify(v, null, 2) ?? "";
@@ -52,14 +56,19 @@ export async function runTimeline(
           prev.detail = (prev.detail + text).slice(0, MAX_DETAIL);
           prev.chunks = (prev.chunks ?? 1) + 1;
           prev.title = `Streamed text (${prev.chunks} chunks)`;
+          const kept = prev.parts!.reduce((n, p) => n + p.text.length, 0);
+          if (kept < MAX_STREAMED) {
+            prev.parts!.push({ offsetMs, text: text.slice(0, MAX_STREAMED - kept) });
+          }
         } else {
           out.push({
             seq: e.seq,
             offsetMs,
             kind: "tokens",
             title: "Streamed text",
-            detail: text,
+            detail: text.slice(0, MAX_DETAIL),
             chunks: 1,
+            parts: [{ offsetMs, text: text.slice(0, MAX_STREAMED) }],
           });
         }
         break;
@@ -136,4 +145,9 @@ export async function runTimeline(
     }
   }
   return out;
+}
+
+/** Milliseconds from the run's creation to its last recorded event (the replay's length). */
+export function timelineDuration(entries: TimelineEntry[]): number {
+  return Math.max(0, ...entries.map((e) => e.parts?.at(-1)?.offsetMs ?? e.offsetMs));
 }

@@ -1,6 +1,7 @@
 import { CtaBand } from "../../components/CtaBand.tsx";
 import { Icon } from "../../components/Icon.tsx";
 import { PageHead } from "../../components/PageHead.tsx";
+import { ProductShot } from "../../components/ProductShot.tsx";
 import type { Meta, RouteConfig } from "../../lib/framework/mod.ts";
 import { solutions, solutionsIndex } from "../../lib/solutions.ts";
 
@@ -43,7 +44,13 @@ export default function Solutions() {
           </div>
         </div>
       </section>
-      <section class="section alt" aria-labelledby="common-title">
+      <section class="section alt" aria-labelledby="shot-title">
+        <div class="wrap">
+          <h2 id="shot-title">{solutionsIndex.shot.title}</h2>
+          <ProductShot name="liveDemo" caption={solutionsIndex.shot.caption} />
+        </div>
+      </section>
+      <section class="section" aria-labelledby="common-title">
         <div class="wrap">
           <h2 id="common-title">What every agent shares</h2>
           <div class="grid">

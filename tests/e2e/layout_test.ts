@@ -1,17 +1,28 @@
 /**
- * Every sitemap page and every dashboard view, at a phone's 390 px and a desktop's 1440 px, in
- * one Chromium against one app: no sideways scrolling, no text drawn over other text, no axe
- * violation. Full-page screenshots go to `test-artifacts/screens/<width>/` (CI keeps them).
+ * Every sitemap page and every dashboard view, at a phone's 390 px, a tablet's 768 px and a
+ * desktop's 1440 px, in light and dark, in one Chromium against one app: no sideways scrolling,
+ * no text drawn over other text, no focus you cannot see, no axe violation. Pages are checked a
+ * few at a time in one context per width, scheme and visitor. The DOM is the same in both schemes,
+ * so dark mode re-runs only axe's colour rules (contrast) of the axe checks. Screenshots (full
+ * pages in light, the first screen in dark) go to `test-artifacts/screens/<width>/<scheme>/`
+ * (CI keeps them).
  */
 import { assert, assertEquals } from "../support/assert.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
+import type { BrowserContext } from "playwright-core";
 import { formatAxeViolations, openPage, runAxe, withBrowser } from "../support/browser.ts";
-import { horizontalOverflow, textOverlaps } from "../support/layout.ts";
+import { horizontalOverflow, invisibleFocus, textOverlaps } from "../support/layout.ts";
 import { createMember, createToken, type TestMember } from "../support/members.ts";
 import { Visitor } from "../support/runs.ts";
 import { drainOutbox } from "../../lib/outbox/outbox.ts";
+import { DASHBOARD_SECTIONS } from "../../components/dashboard/nav.ts";
 
-const WIDTHS = [390, 1440] as const;
+const WIDTHS = [390, 768, 1440] as const;
+const SCHEMES = ["light", "dark"] as const;
+/** A page that does not exist: the friendly 404 page is checked too. */
+const NOT_FOUND = "/no-such-page";
+/** Pages open at once per context. */
+const PARALLEL = 4;
 const SCREENS = new URL("../../test-artifacts/screens/", import.meta.url);
 
 /** A cookie for a browser context's `storageState` on the loopback app. */
@@ -61,22 +72,59 @@ async function seed(app: TestApp): Promise<{ member: TestMember; views: string[]
   assertEquals(res.status, 303, "note added");
   await drainOutbox(app.services);
   const views = [
-    "",
-    "/runs",
+    ...DASHBOARD_SECTIONS.map((s) => s.path),
     `/runs/${runId}`,
-    "/leads",
     `/leads/${lead.id}`,
-    "/usage",
-    "/audit",
-    "/system",
-    "/members",
-    "/tokens",
-    "/settings",
   ].map((v) => base + v);
   return { member, views };
 }
 
-Deno.test("every page and dashboard view fits a phone and a desktop", async (t) => {
+/** Runs `job` over `items`, `parallel` at a time. */
+async function pool<T>(items: T[], parallel: number, job: (item: T) => Promise<void>) {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await job(item);
+    }),
+  );
+}
+
+/** A screenshot's file name for a path. */
+const shotName = (path: string) =>
+  path === "/" ? "home" : path.slice(1).replace(/[0-9a-f-]{20,}/, "one").replace(/[^\w-]+/g, "_");
+
+/** Opens `path` in `context` and lists what is wrong with it. */
+async function check(
+  context: BrowserContext,
+  url: string,
+  where: string,
+  shot: string,
+  opts: { status: number; axeTags?: string[]; fullPage: boolean },
+): Promise<string[]> {
+  const page = await context.newPage();
+  try {
+    const res = await page.goto(url);
+    await page.evaluate(() => document.fonts.ready.then(() => {}));
+    await page.screenshot({ path: shot, fullPage: opts.fullPage, type: "jpeg", quality: 70 });
+    const problems: string[] = [];
+    if (res?.status() !== opts.status) problems.push(`${where}: status ${res?.status()}`);
+    const overflow = await horizontalOverflow(page);
+    if (overflow > 0) problems.push(`${where}: scrolls sideways by ${overflow} px`);
+    for (const o of await textOverlaps(page)) {
+      problems.push(`${where}: text overlaps (${o.size}): ${o.a} / ${o.b}`);
+    }
+    const axe = await runAxe(page, { tags: opts.axeTags });
+    if (axe.length) problems.push(`${where}: ${formatAxeViolations(axe)}`);
+    for (const el of await invisibleFocus(page)) {
+      problems.push(`${where}: no visible focus on ${el}`);
+    }
+    return problems;
+  } finally {
+    await page.close();
+  }
+}
+
+Deno.test("every page and dashboard view fits a phone, a tablet and a desktop, light and dark", async (t) => {
   const app = await startTestApp({ env: { SITE_OPERATORS: "ops@relay.example" } });
   try {
     const pages = await sitemapPaths(app);
@@ -85,45 +133,45 @@ Deno.test("every page and dashboard view fits a phone and a desktop", async (t) 
     const problems: string[] = [];
     await withBrowser(async (browser) => {
       for (const width of WIDTHS) {
-        await Deno.mkdir(new URL(`${width}/`, SCREENS), { recursive: true });
         await t.step(`${width} px`, async () => {
-          for (const path of [...pages, ...views]) {
-            const dashboard = path.startsWith("/dashboard/");
-            const p = await openPage(browser, `${app.url}${path}`, {
-              viewport: { width, height: 844 },
-              contextOptions: {
+          for (const scheme of SCHEMES) {
+            const dir = new URL(`${width}/${scheme}/`, SCREENS);
+            await Deno.mkdir(dir, { recursive: true });
+            const context = (signedIn: boolean) =>
+              browser.newContext({
+                viewport: { width, height: 844 },
+                colorScheme: scheme,
                 // The consent choice is made, so the banner (checked on its own) is gone.
                 storageState: {
                   cookies: [
                     browserCookie("consent", "necessary"),
-                    ...(dashboard
+                    ...(signedIn
                       ? [browserCookie(member.cookiePair.name, member.cookiePair.value)]
                       : []),
                   ],
                   origins: [],
                 },
-              },
-            });
-            try {
-              await p.page.waitForLoadState("networkidle", { timeout: 800 }).catch(() => {});
-              const name = path === "/"
-                ? "home"
-                : path.slice(1).replace(/[0-9a-f-]{20,}/, "one").replace(/[^\w-]+/g, "_");
-              await p.page.screenshot({
-                path: new URL(`${width}/${name}.png`, SCREENS).pathname,
-                fullPage: true,
               });
-              const where = `${path} at ${width} px`;
-              assertEquals(p.response?.status(), 200, where);
-              const overflow = await horizontalOverflow(p.page);
-              if (overflow > 0) problems.push(`${where}: scrolls sideways by ${overflow} px`);
-              for (const o of await textOverlaps(p.page)) {
-                problems.push(`${where}: text overlaps (${o.size}): ${o.a} / ${o.b}`);
-              }
-              const axe = await runAxe(p.page);
-              if (axe.length) problems.push(`${where}: ${formatAxeViolations(axe)}`);
+            const visitor = await context(false);
+            const operator = await context(true);
+            try {
+              await pool([...pages, NOT_FOUND, ...views], PARALLEL, async (path) => {
+                const found = await check(
+                  path.startsWith("/dashboard/") ? operator : visitor,
+                  `${app.url}${path}`,
+                  `${path} at ${width} px ${scheme}`,
+                  new URL(`${shotName(path)}.jpg`, dir).pathname,
+                  {
+                    status: path === NOT_FOUND ? 404 : 200,
+                    axeTags: scheme === "dark" ? ["cat.color"] : undefined,
+                    fullPage: scheme === "light",
+                  },
+                );
+                problems.push(...found);
+              });
             } finally {
-              await p.close();
+              await visitor.close();
+              await operator.close();
             }
           }
         });
@@ -135,7 +183,8 @@ Deno.test("every page and dashboard view fits a phone and a desktop", async (t) 
             const banner = p.page.getByRole("region", { name: "Your privacy choices" });
             await banner.waitFor({ timeout: 10_000 });
             await p.page.screenshot({
-              path: new URL(`${width}/consent_banner.png`, SCREENS).pathname,
+              path: new URL(`${width}/light/consent_banner.jpg`, SCREENS).pathname,
+              type: "jpeg",
             });
             const box = (await banner.boundingBox())!;
             assert(box.height <= 844 * 0.25, `banner is ${box.height} px tall at ${width} px`);

@@ -101,3 +101,65 @@ export function textOverlaps(page: Page, ignore = "", minPx = 3): Promise<TextOv
     return [...found.values()];
   }, { ignore, minPx });
 }
+
+/**
+ * Focusable elements (links, buttons, fields, summaries, tabindex >= 0) that show no focus
+ * indicator: once keyboard focus is in play (one real Tab press, so `:focus-visible` applies),
+ * each visible one is focused in turn and must have an outline, or its own or its parent's
+ * box-shadow, background, border, text decoration or colour must differ from unfocused.
+ * At most `limit` elements are checked per page.
+ */
+export async function invisibleFocus(page: Page, limit = 200): Promise<string[]> {
+  await page.keyboard.press("Tab");
+  return page.evaluate((limit) => {
+    const selector = [
+      "a[href]",
+      "button:not([disabled])",
+      "input:not([disabled]):not([type=hidden])",
+      "select:not([disabled])",
+      "textarea:not([disabled])",
+      "summary",
+      "[tabindex]:not([tabindex='-1'])",
+    ].join(",");
+    const props = [
+      "outline-style",
+      "outline-width",
+      "outline-color",
+      "box-shadow",
+      "background-color",
+      "border-color",
+      "text-decoration-line",
+      "color",
+    ];
+    const look = (el: Element) => {
+      const s = getComputedStyle(el);
+      return props.map((p) => s.getPropertyValue(p)).join("|");
+    };
+    const name = (el: Element) => {
+      const text = (el.textContent ?? el.getAttribute("aria-label") ?? "").trim()
+        .replace(/\s+/g, " ").slice(0, 40);
+      const cls = el.getAttribute("class");
+      return `<${el.tagName.toLowerCase()}${cls ? ` class="${cls}"` : ""}> "${text}"`;
+    };
+    const bad: string[] = [];
+    let checked = 0;
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (checked >= limit) break;
+      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      (document.activeElement as HTMLElement | null)?.blur?.();
+      const targets = el.parentElement ? [el, el.parentElement] : [el];
+      const before = targets.map(look);
+      el.focus({ preventScroll: true });
+      if (document.activeElement !== el) continue;
+      checked++;
+      const s = getComputedStyle(el);
+      const outlined = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 &&
+        !/^(transparent|rgba\(.*,\s*0\))$/.test(s.outlineColor);
+      if (!outlined && targets.every((t, i) => look(t) === before[i])) bad.push(name(el));
+    }
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    return bad;
+  }, limit);
+}

@@ -1,8 +1,13 @@
 import { Time } from "../../../../components/auth/Time.tsx";
+import RunReplay from "../../../../islands/RunReplay.tsx";
 import { TraceLink } from "../../../../components/dashboard/TraceLink.tsx";
 import { getRun, type RunDetail } from "../../../../lib/dashboard/runs.ts";
 import "../../../../lib/dashboard/state.ts";
-import { runTimeline, type TimelineEntry } from "../../../../lib/dashboard/timeline.ts";
+import {
+  runTimeline,
+  timelineDuration,
+  type TimelineEntry,
+} from "../../../../lib/dashboard/timeline.ts";
 import {
   type Handlers,
   HttpError,
@@ -89,7 +94,7 @@ export default function RunPage({ data }: PageProps<Data>) {
       </dl>
       <h2>Input</h2>
       <pre class="card">{JSON.stringify(run.input, null, 2)}</pre>
-      <h2>Timeline</h2>
+      <h2>Replay</h2>
       {data.timeline.length === 0
         ? (
           <p>
@@ -98,15 +103,10 @@ export default function RunPage({ data }: PageProps<Data>) {
           </p>
         )
         : (
-          <ol class="timeline" aria-label="Run timeline">
-            {data.timeline.map((e) => (
-              <li key={e.seq} data-kind={e.kind}>
-                <span>+{e.offsetMs} ms</span>
-                <strong>{e.title}</strong>
-                <pre>{e.detail}</pre>
-              </li>
-            ))}
-          </ol>
+          <RunReplay
+            entries={data.timeline}
+            durationMs={timelineDuration(data.timeline)}
+          />
         )}
       <h2>Output</h2>
       <pre class="card">{run.output ?? "—"}</pre>
