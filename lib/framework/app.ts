@@ -77,13 +77,13 @@ export interface CachedPageFastPath {
   /** Response headers that differ per request, added by `stamp` and never replayed. */
   perRequestHeaders: readonly string[];
   /**
-   * Adds the per-request headers and records the request (access log, metrics); `started` is
-   * `performance.now()` when the request arrived.
+   * Records the request (access log, metrics) and returns the per-request headers to add;
+   * `started` is `performance.now()` when the request arrived.
    */
   stamp(
     req: Request,
-    res: { headers: Headers; status: number; route: string; path: string; started: number },
-  ): void;
+    res: { status: number; route: string; path: string; started: number },
+  ): [string, string][];
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -101,7 +101,7 @@ interface CachedPage {
   etag: string;
   gzipEtag: string;
   at: number;
-  learned: Partial<Record<Variant, [string, string][]>>;
+  learned: Partial<Record<Variant | `${Variant}304`, [string, string][]>>;
   /** The route pattern it answers (for the access log and metrics of fast-path hits). */
   route?: string;
 }
@@ -411,7 +411,9 @@ export function createApp(options: AppOptions): Hono {
     const headers = c.res.headers;
     if (headers.has("set-cookie") || headers.has("ratelimit-limit")) return;
     if (!fastPath.anonymous(c.req.raw) || pageCache.get(pathOf(c.req.url)) !== hit.entry) return;
-    hit.entry.learned[hit.variant] = [...headers].filter(([name]) => !perRequest.has(name));
+    const kept = [...headers].filter(([name]) => !perRequest.has(name));
+    hit.entry.learned[hit.variant] = kept;
+    hit.entry.learned[`${hit.variant}304`] = kept.filter(([name]) => name !== "content-encoding");
     hit.entry.route = hit.route;
   };
 
@@ -426,13 +428,12 @@ export function createApp(options: AppOptions): Hono {
     const variant = variantOf(req.headers.get("accept-encoding"));
     const learned = variant && entry.learned[variant];
     if (!learned || !fastPath.anonymous(req)) return null;
-    const headers = new Headers(learned);
     const known = req.headers.get("if-none-match");
     const notModified = known !== null && (known === entry.etag || known === entry.gzipEtag ||
       weakEtagMatch(known, variant === "gzip" ? entry.gzipEtag : entry.etag));
     const status = notModified ? 304 : 200;
-    if (notModified) headers.delete("content-encoding");
-    fastPath.stamp(req, { headers, status, route: entry.route ?? path, path, started });
+    const own = fastPath.stamp(req, { status, route: entry.route ?? path, path, started });
+    const headers = (notModified ? entry.learned[`${variant}304`]! : learned).concat(own);
     const body = notModified || method === "HEAD"
       ? null
       : variant === "gzip"

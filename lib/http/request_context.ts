@@ -33,11 +33,8 @@ function traceOf(req: Request): TraceContext {
   return activeTraceContext() ?? childContext(parseTraceparent(req.headers.get("traceparent")));
 }
 
-/** Adds the response headers naming the request: `X-Request-Id` and the trace context. */
-function stampHeaders(headers: Headers, requestId: string, trace: TraceContext) {
-  headers.set("x-request-id", requestId);
-  headers.append("server-timing", `traceparent;desc="${formatTraceparent(trace)}"`);
-}
+/** The `Server-Timing` entry carrying the response's trace context. */
+const serverTiming = (trace: TraceContext) => `traceparent;desc="${formatTraceparent(trace)}"`;
 
 /** The access-log line and the request metric. */
 function record(
@@ -67,10 +64,10 @@ export const requestStamp: Pick<CachedPageFastPath, "perRequestHeaders" | "stamp
   stamp(req, res) {
     const requestId = requestIdOf(req);
     const trace = traceOf(req);
-    stampHeaders(res.headers, requestId, trace);
     const seconds = (performance.now() - res.started) / 1000;
     const r = { method: req.method, route: res.route, path: res.path, status: res.status, seconds };
     record(r, requestId, trace);
+    return [["x-request-id", requestId], ["server-timing", serverTiming(trace)]];
   },
 };
 
@@ -101,7 +98,8 @@ export function requestContext(): MiddlewareHandler {
           }),
       );
     } finally {
-      stampHeaders(c.res.headers, requestId, trace);
+      c.res.headers.set("x-request-id", requestId);
+      c.res.headers.append("server-timing", serverTiming(trace));
       const seconds = (performance.now() - started) / 1000;
       const r = {
         method: c.req.method,

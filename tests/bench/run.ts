@@ -44,7 +44,7 @@ const ROUNDS = Number(Deno.env.get("BENCH_ROUNDS") ?? 3);
 const SSE_CLIENTS = Number(Deno.env.get("BENCH_SSE_CLIENTS") ?? 1000);
 const SSE_MAX_CLIENTS = Number(Deno.env.get("BENCH_SSE_MAX_CLIENTS") ?? 10_000);
 const SSE_EVENTS = Number(Deno.env.get("BENCH_SSE_EVENTS") ?? 40);
-const QUICK_SECTIONS = ["cachedPages", "perRequestPages", "dashboard"];
+const QUICK_SECTIONS = ["build", "cachedPages", "perRequestPages"];
 const SKIP = new Set((Deno.env.get("BENCH_SKIP") ?? "").split(",").filter(Boolean));
 const OUT = Deno.env.get("BENCH_OUT") ??
   new URL("../.out/bench.json", import.meta.url).pathname;

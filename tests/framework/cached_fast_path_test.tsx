@@ -46,7 +46,7 @@ function site({ staticTtlMs = Infinity, setCookie = false } = {}) {
       perRequestHeaders: ["x-request-id"],
       stamp(_req, res) {
         seen.stamps.push({ status: res.status, route: res.route, path: res.path });
-        res.headers.set("x-request-id", `fast-${seen.stamps.length}`);
+        return [["x-request-id", `fast-${seen.stamps.length}`]];
       },
     },
   });
