@@ -9,6 +9,7 @@ import {
   StaticFiles,
 } from "./framework/mod.ts";
 import { requestContext, requestStamp } from "./http/request_context.ts";
+import { appShell } from "./http/app_shell.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import { compression } from "./http/compress.ts";
 import { bodyLimits } from "./security/body_limits.ts";
@@ -52,6 +53,7 @@ export function createSite(
     staticTtlMs: STATIC_PAGE_TTL_MS,
     personal: (ctx) => ctx.state.user !== undefined,
     fastPath: { anonymous: (req) => !carriesSessionCookie(req), ...requestStamp },
+    shell: appShell,
     middlewares: [
       async (c, next) => {
         stateOf(c).services = services;

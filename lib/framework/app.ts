@@ -6,6 +6,7 @@ import { carriedHeaders, UnsafeHeaderError, unsafeHeaderNames } from "./header_v
 import { islandName, registerIslands } from "./islands.ts";
 import { ancestorDirs, comparePatterns, parseRouteFile, type RouteFile } from "./paths.ts";
 import { renderDocument } from "./render.ts";
+import { ShellCache, type ShellOptions } from "./shell.ts";
 import { hashBytes, type StaticFiles } from "./static.ts";
 import { weakEtagMatch } from "./etag.ts";
 import type {
@@ -62,6 +63,11 @@ export interface AppOptions {
    * {@link CachedPageFastPath}); without it every request takes the full chain.
    */
   fastPath?: CachedPageFastPath;
+  /**
+   * Renders `_app` once per path, meta and shared state and reuses it around pages rendered per
+   * request (pages with no layout of their own); see {@link ShellOptions}.
+   */
+  shell?: ShellOptions;
 }
 
 /**
@@ -170,11 +176,19 @@ export function createApp(options: AppOptions): Hono {
       const h = mod(special("middleware", d))?.handler;
       return h ? (Array.isArray(h) ? h : [h as HandlerFn]) : [];
     });
-  const layoutsFor = (dir: string): AnyComponent[] =>
-    ancestorDirs(dir).flatMap((d) => {
-      const c = mod(special("layout", d))?.default;
-      return c ? [c as AnyComponent] : [];
-    });
+  const layoutCache = new Map<string, AnyComponent[]>();
+  const layoutsFor = (dir: string): AnyComponent[] => {
+    let layouts = layoutCache.get(dir);
+    if (!layouts) {
+      layouts = ancestorDirs(dir).flatMap((d) => {
+        const c = mod(special("layout", d))?.default;
+        return c ? [c as AnyComponent] : [];
+      });
+      layoutCache.set(dir, layouts);
+    }
+    return layouts;
+  };
+  const shells = options.shell ? new ShellCache(options.shell) : null;
 
   const render = (
     route: RouteFile,
@@ -184,14 +198,11 @@ export function createApp(options: AppOptions): Hono {
   ): Response => {
     const declared = typeof module.meta === "function" ? module.meta(props) : module.meta;
     const meta: Meta = { ...declared, ...init.meta };
-    const html = renderDocument({
-      app: appComponent,
-      layouts: layoutsFor(route.dir),
-      page: module.default as AnyComponent,
-      props,
-      meta,
-      assets,
-    });
+    const layouts = layoutsFor(route.dir);
+    const page = module.default as AnyComponent;
+    const html = (shells && appComponent && layouts.length === 0 && !props.cached &&
+      shells.render({ app: appComponent, page, props, meta, assets })) ||
+      renderDocument({ app: appComponent, layouts, page, props, meta, assets });
     const headers = new Headers(init.headers);
     headers.set("content-type", "text/html; charset=utf-8");
     if (!headers.has("cache-control")) headers.set("cache-control", "no-store");

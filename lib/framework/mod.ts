@@ -5,6 +5,7 @@
 export { createApp, stateOf } from "./app.ts";
 export type { AppOptions, CachedPageFastPath } from "./app.ts";
 export { loadIslandAssets } from "./assets.ts";
+export type { ShellOptions } from "./shell.ts";
 export type { IslandAssets } from "./bundle.ts";
 export { HttpError, jsonError, wantsJson } from "./errors.ts";
 export { isSafeHeaderValue, UnsafeHeaderError } from "./header_values.ts";
