@@ -11,6 +11,18 @@ import {
 } from "../telemetry/trace_context.ts";
 import { type CachedPageFastPath, stateOf } from "../framework/mod.ts";
 
+/**
+ * Spans are recorded only with Deno's OpenTelemetry exporter on (`OTEL_DENO=true`); otherwise
+ * the handler span would be a no-op costing a context switch per request.
+ */
+const SPANS = (() => {
+  try {
+    return Deno.env.get("OTEL_DENO") === "true";
+  } catch {
+    return false;
+  }
+})();
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /**
@@ -89,13 +101,15 @@ export function requestContext(): MiddlewareHandler {
       await withLogContext(
         { requestId, traceId: trace.traceId, spanId: trace.spanId },
         () =>
-          withSpan("handler", { "relay.request_id": requestId }, async (span) => {
-            await next();
-            const route = routePattern(c);
-            if (route) span.updateName(`${c.req.method} ${route}`);
-            span.setAttribute("http.route", route ?? "unmatched");
-            span.setAttribute("http.response.status_code", c.res.status);
-          }),
+          SPANS
+            ? withSpan("handler", { "relay.request_id": requestId }, async (span) => {
+              await next();
+              const route = routePattern(c);
+              if (route) span.updateName(`${c.req.method} ${route}`);
+              span.setAttribute("http.route", route ?? "unmatched");
+              span.setAttribute("http.response.status_code", c.res.status);
+            })
+            : next(),
       );
     } finally {
       c.res.headers.set("x-request-id", requestId);
