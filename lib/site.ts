@@ -8,13 +8,14 @@ import {
   stateOf,
   StaticFiles,
 } from "./framework/mod.ts";
-import { requestContext } from "./http/request_context.ts";
+import { requestContext, requestStamp } from "./http/request_context.ts";
+import { appShell } from "./http/app_shell.ts";
 import { securityHeaders } from "./http/security_headers.ts";
 import { compression } from "./http/compress.ts";
 import { bodyLimits } from "./security/body_limits.ts";
 import { csrf } from "./security/csrf.ts";
 import { rateLimits } from "./security/rate_limit.ts";
-import { sessionMiddleware } from "./auth/session.ts";
+import { carriesSessionCookie, sessionMiddleware } from "./auth/session.ts";
 import { demoKeyMiddleware } from "./tracking/demo_key_middleware.ts";
 import type { Services } from "./services.ts";
 import { logger } from "./telemetry/log.ts";
@@ -51,6 +52,8 @@ export function createSite(
     staticFiles,
     staticTtlMs: STATIC_PAGE_TTL_MS,
     personal: (ctx) => ctx.state.user !== undefined,
+    fastPath: { anonymous: (req) => !carriesSessionCookie(req), ...requestStamp },
+    shell: appShell,
     middlewares: [
       async (c, next) => {
         stateOf(c).services = services;

@@ -180,6 +180,17 @@ export async function startSession(
   return { session, cookie: await sessionCookie(services, ctx.url, session) };
 }
 
+const SESSION_COOKIE_PRESENT = new RegExp(`(^|;)\\s*(__Host-)?${SESSION_COOKIE}=`);
+
+/**
+ * True when the request carries a session cookie, valid or not (cheap: no signature check).
+ * Requests without one are anonymous and may share cached pages before any middleware.
+ */
+export function carriesSessionCookie(req: Request): boolean {
+  const cookie = req.headers.get("cookie");
+  return cookie !== null && SESSION_COOKIE_PRESENT.test(cookie);
+}
+
 const ASSET = /^\/_islands\/|\.(css|js|mjs|map|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf)$/i;
 
 /**

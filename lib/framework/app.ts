@@ -6,7 +6,9 @@ import { carriedHeaders, UnsafeHeaderError, unsafeHeaderNames } from "./header_v
 import { islandName, registerIslands } from "./islands.ts";
 import { ancestorDirs, comparePatterns, parseRouteFile, type RouteFile } from "./paths.ts";
 import { renderDocument } from "./render.ts";
+import { ShellCache, type ShellOptions } from "./shell.ts";
 import { hashBytes, type StaticFiles } from "./static.ts";
+import { weakEtagMatch } from "./etag.ts";
 import type {
   FreshContext,
   HandlerFn,
@@ -24,6 +26,8 @@ declare module "hono" {
     traceId: string;
     route: string;
     freshState: State;
+    /** Set when the response is a cached page, for the fast path to learn its headers. */
+    cachedPageHit: { entry: CachedPage; variant: Variant; route: string };
   }
 }
 
@@ -54,24 +58,87 @@ export interface AppOptions {
    * whose header value Deno could not send, answered with a 500 instead.
    */
   onError?: (error: unknown, c: Context) => void;
+  /**
+   * Serves cached pages to anonymous visitors before Hono and every middleware (see
+   * {@link CachedPageFastPath}); without it every request takes the full chain.
+   */
+  fastPath?: CachedPageFastPath;
+  /**
+   * Renders `_app` once per path, meta and shared state and reuses it around pages rendered per
+   * request (pages with no layout of their own); see {@link ShellOptions}.
+   */
+  shell?: ShellOptions;
+}
+
+/**
+ * The fast path for cached (`config.static`) pages. A cached page's first full answer to an
+ * anonymous GET (through every middleware) is remembered with its final headers, less the
+ * per-request ones; later anonymous GET and HEAD requests for it get those bytes and headers
+ * at once, plus what `stamp` adds. Requests it does not know (another encoding, a session,
+ * an expired copy, a response that set a cookie or a rate limit) take the full chain.
+ */
+export interface CachedPageFastPath {
+  /** True when the request may share the cached copy with no middleware (carries no session). */
+  anonymous(req: Request): boolean;
+  /** Response headers that differ per request, added by `stamp` and never replayed. */
+  perRequestHeaders: readonly string[];
+  /**
+   * Records the request (access log, metrics) and returns the per-request headers to add;
+   * `started` is `performance.now()` when the request arrived.
+   */
+  stamp(
+    req: Request,
+    res: { status: number; route: string; path: string; started: number },
+  ): [string, string][];
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
-/** A page rendered once, kept as text and gzip (compressed once, not per request). */
+/** The encodings a cached page is kept in. */
+type Variant = "identity" | "gzip";
+
+/**
+ * A page rendered once, kept as bytes and gzip (encoded and compressed once, not per request),
+ * with the final headers of each variant once the fast path has learned them.
+ */
 interface CachedPage {
-  html: string;
-  gzip: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer>;
   etag: string;
   gzipEtag: string;
   at: number;
+  learned: Partial<Record<Variant | `${Variant}304`, [string, string][]>>;
+  /** The route pattern it answers (for the access log and metrics of fast-path hits). */
+  route?: string;
 }
 
 async function cachePage(html: string): Promise<CachedPage> {
-  const stream = new Blob([html]).stream().pipeThrough(new CompressionStream("gzip"));
+  const body = new TextEncoder().encode(html);
+  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream("gzip"));
   const gzip = new Uint8Array(await new Response(stream).arrayBuffer());
   const hash = await hashBytes(html);
-  return { html, gzip, etag: `"${hash}"`, gzipEtag: `"${hash}-gz"`, at: Date.now() };
+  return { body, gzip, etag: `"${hash}"`, gzipEtag: `"${hash}-gz"`, at: Date.now(), learned: {} };
+}
+
+/**
+ * The cached variant a request's `Accept-Encoding` selects: gzip when it accepts gzip, the
+ * plain bytes when it accepts neither gzip nor deflate, and null otherwise (deflate-only
+ * clients are compressed per request by the middleware chain).
+ */
+function variantOf(acceptEncoding: string | null): Variant | null {
+  if (!acceptEncoding) return "identity";
+  if (/\bgzip\b/.test(acceptEncoding)) return "gzip";
+  return /\bdeflate\b/.test(acceptEncoding) ? null : "identity";
+}
+
+/** The path of an absolute request URL, without the query (no URL parsing per request). */
+function pathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start === -1) return "/";
+  const query = url.indexOf("?", start);
+  const hash = url.indexOf("#", start);
+  const end = query === -1 ? (hash === -1 ? url.length : hash) : query;
+  return url.slice(start, end);
 }
 
 /** The per-request state object shared by middlewares, handlers and pages. */
@@ -109,11 +176,19 @@ export function createApp(options: AppOptions): Hono {
       const h = mod(special("middleware", d))?.handler;
       return h ? (Array.isArray(h) ? h : [h as HandlerFn]) : [];
     });
-  const layoutsFor = (dir: string): AnyComponent[] =>
-    ancestorDirs(dir).flatMap((d) => {
-      const c = mod(special("layout", d))?.default;
-      return c ? [c as AnyComponent] : [];
-    });
+  const layoutCache = new Map<string, AnyComponent[]>();
+  const layoutsFor = (dir: string): AnyComponent[] => {
+    let layouts = layoutCache.get(dir);
+    if (!layouts) {
+      layouts = ancestorDirs(dir).flatMap((d) => {
+        const c = mod(special("layout", d))?.default;
+        return c ? [c as AnyComponent] : [];
+      });
+      layoutCache.set(dir, layouts);
+    }
+    return layouts;
+  };
+  const shells = options.shell ? new ShellCache(options.shell) : null;
 
   const render = (
     route: RouteFile,
@@ -123,14 +198,11 @@ export function createApp(options: AppOptions): Hono {
   ): Response => {
     const declared = typeof module.meta === "function" ? module.meta(props) : module.meta;
     const meta: Meta = { ...declared, ...init.meta };
-    const html = renderDocument({
-      app: appComponent,
-      layouts: layoutsFor(route.dir),
-      page: module.default as AnyComponent,
-      props,
-      meta,
-      assets,
-    });
+    const layouts = layoutsFor(route.dir);
+    const page = module.default as AnyComponent;
+    const html = (shells && appComponent && layouts.length === 0 && !props.cached &&
+      shells.render({ app: appComponent, page, props, meta, assets })) ||
+      renderDocument({ app: appComponent, layouts, page, props, meta, assets });
     const headers = new Headers(init.headers);
     headers.set("content-type", "text/html; charset=utf-8");
     if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
@@ -221,7 +293,10 @@ export function createApp(options: AppOptions): Hono {
       c.res = new Response(null, { status: head.status, headers: head.headers });
     }
     const bad = unsafeHeaderNames(c.res.headers);
-    if (bad.length === 0) return;
+    if (bad.length === 0) {
+      learn(c);
+      return;
+    }
     const failed = c.res;
     await failed.body?.cancel().catch(() => {});
     const error = new UnsafeHeaderError(bad);
@@ -306,6 +381,8 @@ export function createApp(options: AppOptions): Hono {
       pageCache.set(key, entry);
     }
     const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
+    const variant = variantOf(c.req.header("accept-encoding") ?? null);
+    if (variant) c.set("cachedPageHit", { entry, variant, route: c.get("route") });
     const etag = gzip ? entry.gzipEtag : entry.etag;
     const headers: Record<string, string> = {
       "content-type": "text/html; charset=utf-8",
@@ -316,8 +393,8 @@ export function createApp(options: AppOptions): Hono {
     if (known === entry.etag || known === entry.gzipEtag) {
       return c.newResponse(null, 304, headers);
     }
-    if (!gzip) return c.newResponse(entry.html, 200, headers);
-    return c.newResponse(entry.gzip as Uint8Array<ArrayBuffer>, 200, {
+    if (!gzip) return c.newResponse(entry.body, 200, headers);
+    return c.newResponse(entry.gzip, 200, {
       ...headers,
       "content-encoding": "gzip",
     });
@@ -335,5 +412,50 @@ export function createApp(options: AppOptions): Hono {
     return renderError(c, status, error);
   });
 
+  const fastPath = options.fastPath;
+  const perRequest = new Set(["content-length", ...fastPath?.perRequestHeaders ?? []]);
+
+  /** Remembers a cached page's final headers from a full anonymous 200 GET answer. */
+  const learn = (c: Context) => {
+    const hit = c.get("cachedPageHit");
+    if (!hit || !fastPath || c.req.method !== "GET" || c.res.status !== 200) return;
+    const headers = c.res.headers;
+    if (headers.has("set-cookie") || headers.has("ratelimit-limit")) return;
+    if (!fastPath.anonymous(c.req.raw) || pageCache.get(pathOf(c.req.url)) !== hit.entry) return;
+    const kept = [...headers].filter(([name]) => !perRequest.has(name));
+    hit.entry.learned[hit.variant] = kept;
+    hit.entry.learned[`${hit.variant}304`] = kept.filter(([name]) => name !== "content-encoding");
+    hit.entry.route = hit.route;
+  };
+
+  /** A cached page's answer without Hono or middleware, or null to take the full chain. */
+  const fast = (req: Request): Response | null => {
+    const started = performance.now();
+    const method = req.method;
+    if ((method !== "GET" && method !== "HEAD") || !fastPath) return null;
+    const path = pathOf(req.url);
+    const entry = pageCache.get(path);
+    if (!entry || Date.now() - entry.at > staticTtlMs) return null;
+    const variant = variantOf(req.headers.get("accept-encoding"));
+    const learned = variant && entry.learned[variant];
+    if (!learned || !fastPath.anonymous(req)) return null;
+    const known = req.headers.get("if-none-match");
+    const notModified = known !== null && (known === entry.etag || known === entry.gzipEtag ||
+      weakEtagMatch(known, variant === "gzip" ? entry.gzipEtag : entry.etag));
+    const status = notModified ? 304 : 200;
+    const own = fastPath.stamp(req, { status, route: entry.route ?? path, path, started });
+    const headers = (notModified ? entry.learned[`${variant}304`]! : learned).concat(own);
+    const body = notModified || method === "HEAD"
+      ? null
+      : variant === "gzip"
+      ? entry.gzip
+      : entry.body;
+    return new Response(body, { status, headers });
+  };
+
+  if (fastPath) {
+    const full = hono.fetch;
+    hono.fetch = (req, env, ctx) => fast(req) ?? full(req, env, ctx);
+  }
   return hono;
 }

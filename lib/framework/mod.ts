@@ -3,8 +3,9 @@
  * esbuild. Route modules import their types from here.
  */
 export { createApp, stateOf } from "./app.ts";
-export type { AppOptions } from "./app.ts";
+export type { AppOptions, CachedPageFastPath } from "./app.ts";
 export { loadIslandAssets } from "./assets.ts";
+export type { ShellOptions } from "./shell.ts";
 export type { IslandAssets } from "./bundle.ts";
 export { HttpError, jsonError, wantsJson } from "./errors.ts";
 export { isSafeHeaderValue, UnsafeHeaderError } from "./header_values.ts";

@@ -3,8 +3,25 @@ import { matchedRoutes } from "hono/route";
 import { logger, withLogContext } from "../telemetry/log.ts";
 import { metrics } from "../telemetry/metrics.ts";
 import { activeTraceContext, withSpan } from "../telemetry/tracing.ts";
-import { childContext, formatTraceparent, parseTraceparent } from "../telemetry/trace_context.ts";
-import { stateOf } from "../framework/mod.ts";
+import {
+  childContext,
+  formatTraceparent,
+  parseTraceparent,
+  type TraceContext,
+} from "../telemetry/trace_context.ts";
+import { type CachedPageFastPath, stateOf } from "../framework/mod.ts";
+
+/**
+ * Spans are recorded only with Deno's OpenTelemetry exporter on (`OTEL_DENO=true`); otherwise
+ * the handler span would be a no-op costing a context switch per request.
+ */
+const SPANS = (() => {
+  try {
+    return Deno.env.get("OTEL_DENO") === "true";
+  } catch {
+    return false;
+  }
+})();
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -17,6 +34,55 @@ function routePattern(c: Context): string | null {
     null;
 }
 
+/** The caller's well-formed `X-Request-Id`, or a new one. */
+function requestIdOf(req: Request): string {
+  const given = req.headers.get("x-request-id");
+  return given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+}
+
+/** The request's trace context: the active span's, else a child of the caller's `traceparent`. */
+function traceOf(req: Request): TraceContext {
+  return activeTraceContext() ?? childContext(parseTraceparent(req.headers.get("traceparent")));
+}
+
+/** The `Server-Timing` entry carrying the response's trace context. */
+const serverTiming = (trace: TraceContext) => `traceparent;desc="${formatTraceparent(trace)}"`;
+
+/** The access-log line and the request metric. */
+function record(
+  r: { method: string; route: string | null; path: string; status: number; seconds: number },
+  requestId: string,
+  trace: TraceContext,
+) {
+  metrics.httpRequest(r);
+  logger[r.status >= 500 ? "error" : "info"]("request", {
+    method: r.method,
+    route: r.route,
+    path: r.path,
+    status: r.status,
+    durationMs: Math.round(r.seconds * 100_000) / 100,
+    requestId,
+    traceId: trace.traceId,
+    spanId: trace.spanId,
+  });
+}
+
+/**
+ * What the cached-page fast path (framework `CachedPageFastPath`) does in place of this
+ * middleware: the same request id and trace headers, access-log line and metric.
+ */
+export const requestStamp: Pick<CachedPageFastPath, "perRequestHeaders" | "stamp"> = {
+  perRequestHeaders: ["x-request-id", "server-timing"],
+  stamp(req, res) {
+    const requestId = requestIdOf(req);
+    const trace = traceOf(req);
+    const seconds = (performance.now() - res.started) / 1000;
+    const r = { method: req.method, route: res.route, path: res.path, status: res.status, seconds };
+    record(r, requestId, trace);
+    return [["x-request-id", requestId], ["server-timing", serverTiming(trace)]];
+  },
+};
+
 /**
  * Accepts a well-formed `X-Request-Id` or makes one, joins the caller's W3C `traceparent`
  * (or starts a trace), returns the id, and writes one JSON access-log line per request.
@@ -24,10 +90,8 @@ function routePattern(c: Context): string | null {
 export function requestContext(): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
-    const given = c.req.header("x-request-id");
-    const requestId = given && REQUEST_ID.test(given) ? given : crypto.randomUUID();
-    const trace = activeTraceContext() ??
-      childContext(parseTraceparent(c.req.header("traceparent")));
+    const requestId = requestIdOf(c.req.raw);
+    const trace = traceOf(c.req.raw);
     c.set("requestId", requestId);
     c.set("traceId", trace.traceId);
     const state = stateOf(c);
@@ -37,31 +101,28 @@ export function requestContext(): MiddlewareHandler {
       await withLogContext(
         { requestId, traceId: trace.traceId, spanId: trace.spanId },
         () =>
-          withSpan("handler", { "relay.request_id": requestId }, async (span) => {
-            await next();
-            const route = routePattern(c);
-            if (route) span.updateName(`${c.req.method} ${route}`);
-            span.setAttribute("http.route", route ?? "unmatched");
-            span.setAttribute("http.response.status_code", c.res.status);
-          }),
+          SPANS
+            ? withSpan("handler", { "relay.request_id": requestId }, async (span) => {
+              await next();
+              const route = routePattern(c);
+              if (route) span.updateName(`${c.req.method} ${route}`);
+              span.setAttribute("http.route", route ?? "unmatched");
+              span.setAttribute("http.response.status_code", c.res.status);
+            })
+            : next(),
       );
     } finally {
       c.res.headers.set("x-request-id", requestId);
-      c.res.headers.append("server-timing", `traceparent;desc="${formatTraceparent(trace)}"`);
-      const status = c.res.status;
+      c.res.headers.append("server-timing", serverTiming(trace));
       const seconds = (performance.now() - started) / 1000;
-      const route = routePattern(c);
-      metrics.httpRequest({ method: c.req.method, route, status, seconds });
-      logger[status >= 500 ? "error" : "info"]("request", {
+      const r = {
         method: c.req.method,
-        route,
+        route: routePattern(c),
         path: new URL(c.req.url).pathname,
-        status,
-        durationMs: Math.round(seconds * 100_000) / 100,
-        requestId,
-        traceId: trace.traceId,
-        spanId: trace.spanId,
-      });
+        status: c.res.status,
+        seconds,
+      };
+      record(r, requestId, trace);
     }
   };
 }

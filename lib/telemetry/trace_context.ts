@@ -7,11 +7,12 @@ export interface TraceContext {
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
+
 function randomHex(bytes: number): string {
-  return Array.from(
-    crypto.getRandomValues(new Uint8Array(bytes)),
-    (b) => b.toString(16).padStart(2, "0"),
-  ).join("");
+  let out = "";
+  for (const b of crypto.getRandomValues(new Uint8Array(bytes))) out += HEX[b];
+  return out;
 }
 
 /** Parses a `traceparent` header; null when absent or invalid (all-zero ids are invalid). */

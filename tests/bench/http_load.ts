@@ -31,6 +31,18 @@ export async function findWrk(): Promise<string | null> {
   return wrkPath;
 }
 
+let tasksetFound: boolean | undefined;
+
+async function hasTaskset(): Promise<boolean> {
+  if (tasksetFound !== undefined) return tasksetFound;
+  try {
+    const out = await new Deno.Command("sh", { args: ["-c", "command -v taskset"] }).output();
+    return tasksetFound = out.success;
+  } catch {
+    return tasksetFound = false;
+  }
+}
+
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
 
 /** Milliseconds of a wrk duration such as `635.91us`, `1.23ms` or `2.01s`. */
@@ -81,7 +93,13 @@ export async function measure(url: string, options: HttpLoadOptions): Promise<Ht
     "--latency",
   ];
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push("-H", `${k}: ${v}`);
-  const out = await new Deno.Command(wrk, { args: [...args, url], stdout: "piped" }).output();
+  // The issue's method: wrk on CPU 1 while the server under test is pinned to CPU 0.
+  const pinned = navigator.hardwareConcurrency >= 2 && Deno.env.get("BENCH_PIN") !== "0" &&
+    await hasTaskset();
+  const [cmd, cmdArgs] = pinned
+    ? ["taskset", ["-c", "1", wrk, ...args, url]]
+    : [wrk, [...args, url]];
+  const out = await new Deno.Command(cmd, { args: cmdArgs, stdout: "piped" }).output();
   const text = new TextDecoder().decode(out.stdout);
   if (!out.success) throw new Error(`wrk failed:\n${text}`);
   return { ...parseWrk(text), tool: "wrk" };
