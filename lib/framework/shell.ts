@@ -97,7 +97,7 @@ export class ShellCache {
     }
     let before = result.slice(0, at);
     if (before.startsWith("<html")) before = `<!DOCTYPE html>${before}`;
-    const booted = (islands.size > 0 || assets.everyPage) && Boolean(assets.boot);
+    const booted = Boolean((islands.size > 0 || assets.everyPage) && assets.boot);
     if (booted) before = withBootTags(before, assets);
     return { before, after: result.slice(at + SLOT.length), booted };
   }
