@@ -6,6 +6,11 @@ import { logger } from "./lib/telemetry/log.ts";
 try {
   const app = await startApp({
     onListen: ({ hostname, port }) => console.log(`Listening on http://${hostname}:${port}/`),
+    serveWhileWarming: true,
+  });
+  app.ready.catch((error) => {
+    logger.error("database could not be prepared; stopping", { error });
+    app.stop().finally(() => Deno.exit(1));
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     Deno.addSignalListener(signal, () => {

@@ -1,6 +1,7 @@
 import { loadSettings, redact, type Settings } from "./config.ts";
-import { openDb } from "./db/mod.ts";
-import { keepMigrated } from "./db/keep_migrated.ts";
+import { dbKind, openDb } from "./db/mod.ts";
+import { deferredDb } from "./db/deferred.ts";
+import { keepMigrated, type SchemaState } from "./db/keep_migrated.ts";
 import { tracedDb } from "./db/traced.ts";
 import { observeServices } from "./telemetry/metrics.ts";
 import type { Services } from "./services.ts";
@@ -17,6 +18,11 @@ export interface RunningApp {
   services: Services;
   url: string;
   server: Deno.HttpServer<Deno.NetAddr>;
+  /**
+   * Settles once the database is open and migrated (or retrying through an outage); rejects
+   * when it cannot be (a changed migration file): the instance must then stop.
+   */
+  ready: Promise<void>;
   /** Graceful stop: end streams, finish in-flight requests, close KV and database. */
   stop(): Promise<void>;
 }
@@ -27,19 +33,40 @@ export interface StartOptions {
   /** Fire the schedules (off in tests, which call the handlers directly). */
   crons?: boolean;
   onListen?: (addr: Deno.NetAddr) => void;
+  /**
+   * Return as soon as the server listens, while the database is still opening and migrating
+   * (`ready` tells when it is done; /readyz answers 503 until then). Off: return when ready.
+   */
+  serveWhileWarming?: boolean;
 }
 
-/** settings -> KV + Postgres (migrated) -> jobs worker + schedules -> Deno.serve. */
+/**
+ * settings -> KV + site assets -> jobs worker + schedules -> Deno.serve, while the database
+ * opens and migrates in the background (calls to it wait until it has).
+ */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const settings = options.settings ?? await loadSettings();
   setLogLevel(settings.logLevel);
-  const [kv, db, siteAssets] = await Promise.all([
-    openKv(settings),
-    openDb(settings).then(tracedDb),
-    loadSiteAssets(settings.env === "production"),
-  ]);
   const shutdown = new AbortController();
-  const schema = await keepMigrated(db, shutdown.signal);
+  const schema: SchemaState = { ready: false, warming: true };
+  const opening = openDb(settings).then(async (raw) => {
+    const traced = tracedDb(raw);
+    try {
+      await keepMigrated(traced, shutdown.signal, schema);
+    } catch (error) {
+      await raw.close();
+      throw error;
+    }
+    return traced;
+  }).finally(() => (schema.warming = false));
+  const db = deferredDb(dbKind(settings), opening);
+  const [kv, siteAssets] = await Promise.all([
+    openKv(settings),
+    loadSiteAssets(settings.env === "production"),
+  ]).catch(async (error) => {
+    await db.close();
+    throw error;
+  });
   const services = {
     settings,
     kv,
@@ -73,6 +100,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       await services.jobs.stop();
       await db.close();
     })();
-  logger.info("started", { url, settings: redact(settings) });
-  return { services, url, server, stop };
+  const ready = opening.then(() => {
+    logger.info("started", { url, settings: redact(settings) });
+  });
+  if (!options.serveWhileWarming) {
+    await ready.catch(async (error) => {
+      await stop();
+      throw error;
+    });
+  }
+  return { services, url, server, ready, stop };
 }
