@@ -54,7 +54,8 @@ export async function benchDashboardBackend(
   const dataDir = await Deno.makeTempDir({ prefix: "bench-dashboard-" });
   const appEnv = harnessEnv(dataDir, {
     postgres: backend === "postgres",
-    extra: { LOG_LEVEL: "error", ...env },
+    // Empty: the server process must not inherit this process's DATABASE_URL on PGlite.
+    extra: { LOG_LEVEL: "error", ...(backend === "pglite" ? { DATABASE_URL: "" } : {}), ...env },
   });
   try {
     const member = await withData(appEnv, async (s) => {
@@ -65,6 +66,9 @@ export async function benchDashboardBackend(
     const app = await startServerProcess(appEnv);
     try {
       const path = `/dashboard/${member.workspace.slug}`;
+      const check = await fetch(app.url + path, { headers: { cookie: member.cookie } });
+      await check.body?.cancel();
+      if (check.status !== 200) throw new Error(`${path} answered ${check.status}, not 200`);
       const r = await measure(app.url + path, { seconds, headers: { cookie: member.cookie } });
       return [{
         backend,

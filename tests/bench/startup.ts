@@ -94,7 +94,10 @@ export async function measureStartup(
   }
 }
 
-/** The production environment of a harness app in `dataDir` (needs `deno task build` first). */
+/**
+ * The production environment of a harness app in `dataDir` on embedded PGlite unless `extra`
+ * sets DATABASE_URL (needs `deno task build` first).
+ */
 export function productionEnv(dataDir: string, extra: Record<string, string> = {}) {
   const key = () => crypto.randomUUID().replaceAll("-", "") + crypto.randomUUID().slice(0, 8);
   return {
@@ -102,6 +105,8 @@ export function productionEnv(dataDir: string, extra: Record<string, string> = {
     DENO_ENV: "production",
     PUBLIC_URL: "http://127.0.0.1",
     AUDIT_KEYS: key(),
+    // Embedded PGlite unless `extra` names a server (not this process's DATABASE_URL).
+    DATABASE_URL: "",
     LOG_LEVEL: "error",
     ...extra,
   };
