@@ -49,7 +49,11 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   setLogLevel(settings.logLevel);
   const shutdown = new AbortController();
   const schema: SchemaState = { ready: false, warming: true };
-  const opening = openDb(settings).then(async (raw) => {
+  let listening!: () => void;
+  const listened = new Promise<void>((resolve) => (listening = resolve));
+  // Opened once the server listens: PGlite's module and WebAssembly would otherwise compete
+  // with loading the rest for the CPU and delay the first page.
+  const opening = listened.then(() => openDb(settings)).then(async (raw) => {
     const traced = tracedDb(raw);
     try {
       await keepMigrated(traced, shutdown.signal, schema);
@@ -64,6 +68,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     openKv(settings),
     loadSiteAssets(settings.env === "production"),
   ]).catch(async (error) => {
+    listening();
     await db.close();
     throw error;
   });
@@ -85,6 +90,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     hostname: settings.hostname,
     onListen: options.onListen ?? (() => {}),
   }, app.fetch);
+  setTimeout(listening, 0);
   const url = `http://${
     server.addr.hostname.includes(":") ? `[${server.addr.hostname}]` : server.addr.hostname
   }:${server.addr.port}`;
