@@ -9,6 +9,11 @@ const SHUTDOWN_GRACE_MS = 30_000;
 try {
   const app = await startApp({
     onListen: ({ hostname, port }) => console.log(`Listening on http://${hostname}:${port}/`),
+    serveWhileWarming: true,
+  });
+  app.ready.catch((error) => {
+    logger.error("database could not be prepared; stopping", { error });
+    app.stop().finally(() => Deno.exit(1));
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     Deno.addSignalListener(signal, () => {

@@ -1,6 +1,7 @@
 import { loadSettings, redact, type Settings } from "./config.ts";
-import { openDb } from "./db/mod.ts";
-import { keepMigrated } from "./db/keep_migrated.ts";
+import { dbKind, openDb } from "./db/mod.ts";
+import { deferredDb } from "./db/deferred.ts";
+import { keepMigrated, type SchemaState } from "./db/keep_migrated.ts";
 import { tracedDb } from "./db/traced.ts";
 import { observeServices } from "./telemetry/metrics.ts";
 import type { Services } from "./services.ts";
@@ -17,6 +18,11 @@ export interface RunningApp {
   services: Services;
   url: string;
   server: Deno.HttpServer<Deno.NetAddr>;
+  /**
+   * Settles once the database is open and migrated (or retrying through an outage); rejects
+   * when it cannot be (a changed migration file): the instance must then stop.
+   */
+  ready: Promise<void>;
   /** Graceful stop: end streams, finish in-flight requests, close KV and database. */
   stop(): Promise<void>;
   /** The step a graceful stop is in ("" before it starts), to say where a slow stop hangs. */
@@ -29,19 +35,45 @@ export interface StartOptions {
   /** Fire the schedules (off in tests, which call the handlers directly). */
   crons?: boolean;
   onListen?: (addr: Deno.NetAddr) => void;
+  /**
+   * Return as soon as the server listens, while the database is still opening and migrating
+   * (`ready` tells when it is done; /readyz answers 503 until then). Off: return when ready.
+   */
+  serveWhileWarming?: boolean;
 }
 
-/** settings -> KV + Postgres (migrated) -> jobs worker + schedules -> Deno.serve. */
+/**
+ * settings -> KV + site assets -> jobs worker + schedules -> Deno.serve, while the database
+ * opens and migrates in the background (calls to it wait until it has).
+ */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const settings = options.settings ?? await loadSettings();
   setLogLevel(settings.logLevel);
-  const [kv, db, siteAssets] = await Promise.all([
-    openKv(settings),
-    openDb(settings).then(tracedDb),
-    loadSiteAssets(settings.env === "production"),
-  ]);
   const shutdown = new AbortController();
-  const schema = await keepMigrated(db, shutdown.signal);
+  const schema: SchemaState = { ready: false, warming: true };
+  let listening!: () => void;
+  const listened = new Promise<void>((resolve) => (listening = resolve));
+  // Opened once the server listens: PGlite's module and WebAssembly would otherwise compete
+  // with loading the rest for the CPU and delay the first page.
+  const opening = listened.then(() => openDb(settings)).then(async (raw) => {
+    const traced = tracedDb(raw);
+    try {
+      await keepMigrated(traced, shutdown.signal, schema);
+    } catch (error) {
+      await raw.close();
+      throw error;
+    }
+    return traced;
+  }).finally(() => (schema.warming = false));
+  const db = deferredDb(dbKind(settings), opening);
+  const [kv, siteAssets] = await Promise.all([
+    openKv(settings),
+    loadSiteAssets(settings.env === "production"),
+  ]).catch(async (error) => {
+    listening();
+    await db.close();
+    throw error;
+  });
   const services = {
     settings,
     kv,
@@ -60,6 +92,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     hostname: settings.hostname,
     onListen: options.onListen ?? (() => {}),
   }, app.fetch);
+  setTimeout(listening, 0);
   const url = `http://${
     server.addr.hostname.includes(":") ? `[${server.addr.hostname}]` : server.addr.hostname
   }:${server.addr.port}`;
@@ -82,6 +115,14 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       }
       step = "stopped";
     })();
-  logger.info("started", { url, settings: redact(settings) });
-  return { services, url, server, stop, stopStep: () => step };
+  const ready = opening.then(() => {
+    logger.info("started", { url, settings: redact(settings) });
+  });
+  if (!options.serveWhileWarming) {
+    await ready.catch(async (error) => {
+      await stop();
+      throw error;
+    });
+  }
+  return { services, url, server, ready, stop, stopStep: () => step };
 }

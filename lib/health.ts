@@ -46,6 +46,7 @@ async function checkKv(services: Services) {
 }
 
 async function checkDb(services: Services) {
+  if (services.schema.warming) throw new Error("starting: opening and migrating the database");
   if (!await ping(services.db, TIMEOUT_MS)) throw new Error("database unreachable");
   if (!services.schema.ready) throw new Error("migrations pending");
   return services.db.kind;

@@ -71,6 +71,14 @@ export function hasFigures(f: SiteFigures): boolean {
   return f.firstToken !== null || f.runsThisMonth !== null || f.leadsThisMonth !== null;
 }
 
+/** No figures: the page shows none. */
+export const NO_FIGURES: SiteFigures = Object.freeze({
+  firstToken: null,
+  runsThisMonth: null,
+  leadsThisMonth: null,
+  month: "",
+});
+
 /**
  * The figures, or none when the database cannot answer (the page then shows no figures rather
  * than failing; it is measured again at the next cache refresh).
@@ -83,6 +91,6 @@ export async function siteFiguresOrNone(
     return await loadSiteFigures(services, now);
   } catch (error) {
     logger.warn("site figures unavailable", { error });
-    return { firstToken: null, runsThisMonth: null, leadsThisMonth: null, month: "" };
+    return NO_FIGURES;
   }
 }

@@ -5,10 +5,21 @@ import { Icon } from "../components/Icon.tsx";
 import { ProductShot } from "../components/ProductShot.tsx";
 import { SiteFiguresCard } from "../components/SiteFiguresCard.tsx";
 import { home } from "../content/home.ts";
-import type { Handlers, Meta, PageProps, RouteConfig } from "../lib/framework/mod.ts";
+import {
+  type Handlers,
+  type Meta,
+  type PageProps,
+  type RouteConfig,
+  SKIP_PAGE_CACHE,
+} from "../lib/framework/mod.ts";
 import { anonymousDemoQuota } from "../lib/plans.ts";
 import { siteConfig } from "../lib/site_config.ts";
-import { hasFigures, type SiteFigures, siteFiguresOrNone } from "../lib/site_figures.ts";
+import {
+  hasFigures,
+  NO_FIGURES,
+  type SiteFigures,
+  siteFiguresOrNone,
+} from "../lib/site_figures.ts";
 import { solutions } from "../lib/solutions.ts";
 
 /** Home page metadata. */
@@ -17,9 +28,18 @@ export const meta: Meta = home.meta;
 /** The same for every visitor: rendered once, served from memory, refreshed with its TTL. */
 export const config: RouteConfig = { static: true };
 
-/** Measures the site's figures each time the cached page is rendered again. */
+/**
+ * Measures the site's figures each time the cached page is rendered again. While the database
+ * is still opening at start-up the page is served without them and not cached.
+ */
 export const handler: Handlers<SiteFigures> = {
-  GET: async (ctx) => ctx.render(await siteFiguresOrNone(ctx.state.services)),
+  GET: async (ctx) => {
+    const { services } = ctx.state;
+    if (services.schema.warming) {
+      return ctx.render(NO_FIGURES, { headers: { [SKIP_PAGE_CACHE]: "1" } });
+    }
+    return ctx.render(await siteFiguresOrNone(services));
+  },
 };
 
 /** The home page. */

@@ -219,6 +219,7 @@ export function sessionMiddleware(): MiddlewareHandler {
           }
           state.user = identity.user;
           state.workspace = identity.workspace ?? undefined;
+          state.workspaces = identity.workspaces;
           addLogContext({ userId: identity.user.id, workspaceId: identity.workspace?.id });
         }
       } catch (error) {

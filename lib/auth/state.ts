@@ -9,5 +9,7 @@ declare module "../framework/types.ts" {
     user?: AuthUser;
     /** The session's current workspace, with the user's role in it. */
     workspace?: AuthWorkspace;
+    /** Every workspace the signed-in user belongs to, oldest membership first. */
+    workspaces?: AuthWorkspace[];
   }
 }

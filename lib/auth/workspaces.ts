@@ -55,22 +55,36 @@ export async function listUserWorkspaces(db: Db, userId: string): Promise<AuthWo
 }
 
 /**
- * The user and their workspace for a session: the session's workspace while they are still a
- * member of it, else their first workspace (null when they have none). Null when the user is gone.
+ * The user, their workspace and every workspace they belong to (oldest membership first), for
+ * a session, in one query: the session's workspace while they are still a member of it, else
+ * their first workspace (null when they have none). Null when the user is gone.
  */
 export async function loadIdentity(
   db: Db,
   userId: string,
   workspaceId: string | null,
-): Promise<{ user: AuthUser; workspace: AuthWorkspace | null } | null> {
-  const users = await db.query<AuthUser>(
-    "select id, email, name from users where id = $1",
+): Promise<
+  { user: AuthUser; workspace: AuthWorkspace | null; workspaces: AuthWorkspace[] } | null
+> {
+  const rows = await db.query<
+    { user_id: string; email: string; user_name: string } & Partial<WorkspaceRow>
+  >(
+    `select u.id as user_id, u.email, u.name as user_name,
+            t.id, t.slug, t.name, t.plan, m.role
+       from users u
+       left join memberships m on m.user_id = u.id
+       left join tenants t on t.id = m.tenant_id
+      where u.id = $1
+      order by m.created_at, t.slug`,
     [userId],
   );
-  if (!users[0]) return null;
-  const current = workspaceId ? await workspaceForUser(db, userId, workspaceId) : null;
-  const workspace = current ?? (await listUserWorkspaces(db, userId))[0] ?? null;
-  return { user: users[0], workspace };
+  if (!rows[0]) return null;
+  const user: AuthUser = { id: rows[0].user_id, email: rows[0].email, name: rows[0].user_name };
+  const workspaces = rows.filter((r) => r.id).map((r) => toWorkspace(r as WorkspaceRow));
+  const current = workspaceId
+    ? workspaces.find((w) => w.id === workspaceId.toLowerCase())
+    : undefined;
+  return { user, workspace: current ?? workspaces[0] ?? null, workspaces };
 }
 
 /** A URL-safe slug from free text (lower-case letters, digits and dashes). */

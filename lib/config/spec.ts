@@ -49,6 +49,7 @@ export const settingsSchema = z.object(
   kvPath: e.KV_PATH,
   databaseUrl: e.DATABASE_URL,
   databaseSchema: e.DATABASE_SCHEMA,
+  pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
   kvQueues: e.KV_QUEUES,
   jobsBackend: e.JOBS_BACKEND,
   logLevel: e.LOG_LEVEL,

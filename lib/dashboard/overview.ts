@@ -43,7 +43,8 @@ export interface OverviewData {
 }
 
 interface RunDay {
-  day: string;
+  /** null on the row totalling every day. */
+  day: string | null;
   runs: number;
   failed: number;
   tokens: number;
@@ -52,18 +53,34 @@ interface RunDay {
 
 const rate = (part: number, whole: number) => whole > 0 ? part / whole : null;
 
-/** Loads the Overview of a workspace. */
-export async function loadOverview(
-  services: Pick<Services, "db" | "kv">,
-  workspace: { id: string; plan: string },
+/** What the Overview reads from SQL: per-day run and lead buckets and the month's tokens. */
+interface SqlFigures {
+  runRows: RunDay[];
+  leadRows: { day: string; leads: number }[];
+  /** p95 run duration over the 30 days. */
+  p95All: number | null;
+  monthTokens: number;
+  /** When these were read. */
+  at: number;
+}
+
+/** How long the Overview page reuses a workspace's SQL figures (its live island does not). */
+export const OVERVIEW_CACHE_MS = 5_000;
+const MAX_CACHED = 1_000;
+const cache = new Map<string, { at: number; figures: Promise<SqlFigures> }>();
+
+async function readSqlFigures(
+  services: Pick<Services, "db">,
+  workspaceId: string,
   scope: DataScope,
-  now = Date.now(),
-): Promise<OverviewData> {
-  const days = lastDays(30, now);
+  days: string[],
+  now: number,
+): Promise<SqlFigures> {
   const from = dayStart(days[0]);
-  const [runRows, leadRows, p95Rows, monthRows, counts] = await Promise.all([
+  const day = `to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')`;
+  const [runRows, leadRows, monthRows] = await Promise.all([
     services.db.query<RunDay>(
-      `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day,
+      `select ${day} as day,
               count(*)::int as runs,
               (count(*) filter (where status = 'failed'))::int as failed,
               coalesce(sum(tokens_in + tokens_out), 0)::float8 as tokens,
@@ -71,32 +88,72 @@ export async function loadOverview(
                 order by extract(epoch from finished_at - started_at) * 1000
               ) filter (where finished_at is not null and started_at is not null) as p95_ms
          from agent_runs where ${ownedBy(1)} and created_at >= $3
-        group by 1`,
+        group by grouping sets ((${day}), ())`,
       [scope.tenantId, scope.site, from],
     ),
     services.db.query<{ day: string; leads: number }>(
-      `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD') as day, count(*)::int as leads
+      `select ${day} as day, count(*)::int as leads
          from leads where ${ownedBy(1)} and ${countedLead()} and created_at >= $3 group by 1`,
       [scope.tenantId, scope.site, from],
-    ),
-    services.db.query<{ today: number | null; all: number | null }>(
-      `select percentile_cont(0.95) within group (
-                order by extract(epoch from finished_at - started_at) * 1000
-              ) filter (where created_at >= $4) as today,
-              percentile_cont(0.95) within group (
-                order by extract(epoch from finished_at - started_at) * 1000
-              ) as all
-         from agent_runs where ${ownedBy(1)} and created_at >= $3
-          and finished_at is not null and started_at is not null`,
-      [scope.tenantId, scope.site, from, dayStart(days.at(-1)!)],
     ),
     services.db.query<{ tokens: number }>(
       `select coalesce(sum(tokens_in + tokens_out), 0)::float8 as tokens
          from usage where tenant_id = $1 and day >= $2::date`,
-      [workspace.id, monthStart(now).toISOString().slice(0, 10)],
+      [workspaceId, monthStart(now).toISOString().slice(0, 10)],
     ),
+  ]);
+  const total = runRows.find((r) => r.day === null);
+  return {
+    runRows: runRows.filter((r) => r.day !== null),
+    leadRows,
+    p95All: total?.p95_ms ?? null,
+    monthTokens: Number(monthRows[0]?.tokens ?? 0),
+    at: now,
+  };
+}
+
+/**
+ * The SQL figures, read afresh or, with `maxAgeMs`, reused when read at most that long ago
+ * (concurrent page loads of one workspace then share one set of queries).
+ */
+function sqlFigures(
+  services: Pick<Services, "db">,
+  workspaceId: string,
+  scope: DataScope,
+  days: string[],
+  now: number,
+  maxAgeMs: number,
+): Promise<SqlFigures> {
+  if (maxAgeMs <= 0) return readSqlFigures(services, workspaceId, scope, days, now);
+  const key = `${workspaceId}:${scope.tenantId}:${scope.site}:${days.at(-1)}`;
+  const hit = cache.get(key);
+  if (hit && now - hit.at <= maxAgeMs) return hit.figures;
+  const figures = readSqlFigures(services, workspaceId, scope, days, now);
+  cache.delete(key);
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+  cache.set(key, { at: now, figures });
+  figures.catch(() => cache.get(key)?.figures === figures && cache.delete(key));
+  return figures;
+}
+
+/**
+ * Loads the Overview of a workspace. Visits (KV counters) are always current; the SQL figures
+ * are read afresh unless `maxAgeMs` allows reusing ones read that recently (the page uses
+ * {@link OVERVIEW_CACHE_MS}; `generatedAt` is when they were read).
+ */
+export async function loadOverview(
+  services: Pick<Services, "db" | "kv">,
+  workspace: { id: string; plan: string },
+  scope: DataScope,
+  now = Date.now(),
+  { maxAgeMs = 0 }: { maxAgeMs?: number } = {},
+): Promise<OverviewData> {
+  const days = lastDays(30, now);
+  const [sql, counts] = await Promise.all([
+    sqlFigures(services, workspace.id, scope, days, now, maxAgeMs),
     readDemoCounts(services.kv, workspace.id, days[0], days.at(-1)!),
   ]);
+  const { runRows, leadRows } = sql;
   const runs = new Map(runRows.map((r) => [r.day, r]));
   const leads = new Map(leadRows.map((r) => [r.day, Number(r.leads)]));
   const series: OverviewData["series"] = {
@@ -133,13 +190,13 @@ export async function loadOverview(
   return {
     days,
     series,
-    today: period((xs) => xs.slice(-1), p95Rows[0]?.today ?? null),
-    last30: period((xs) => xs, p95Rows[0]?.all ?? null),
+    today: period((xs) => xs.slice(-1), runs.get(days.at(-1)!)?.p95_ms ?? null),
+    last30: period((xs) => xs, sql.p95All),
     month: {
-      tokens: Number(monthRows[0]?.tokens ?? 0),
+      tokens: sql.monthTokens,
       quota: limitsFor(workspace.plan).tokensPerMonth,
       plan: workspace.plan,
     },
-    generatedAt: new Date(now).toISOString(),
+    generatedAt: new Date(sql.at).toISOString(),
   };
 }

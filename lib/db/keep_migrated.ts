@@ -6,6 +6,8 @@ import type { Db } from "./types.ts";
 /** Whether the schema is migrated; readiness reports not-ready until it is. */
 export interface SchemaState {
   ready: boolean;
+  /** True while the database is still being opened and migrated at start-up. */
+  warming?: boolean;
 }
 
 /**
@@ -13,8 +15,11 @@ export interface SchemaState {
  * (so an instance can start during an outage and serve what needs no database). Any other
  * migration error, such as a changed migration file, is thrown: the app must not start.
  */
-export async function keepMigrated(db: Db, signal: AbortSignal): Promise<SchemaState> {
-  const state: SchemaState = { ready: false };
+export async function keepMigrated(
+  db: Db,
+  signal: AbortSignal,
+  state: SchemaState = { ready: false },
+): Promise<SchemaState> {
   const attempt = async () => {
     const { applied } = await migrate(db);
     if (applied.length) logger.info("migrations applied", { applied });

@@ -10,11 +10,13 @@ export interface PgliteOptions {
   dataDir?: string;
   /** Schema to create and put on the search_path (default "public"). */
   schema?: string;
+  /** `shared_buffers`, such as "16MB" (default: the data folder's postgresql.conf, 128MB). */
+  sharedBuffers?: string;
 }
 
 /** Opens PGlite, holding the folder's lock file so a second process gets a clear error. */
 export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
-  const { dataDir, schema = "public" } = options;
+  const { dataDir, schema = "public", sharedBuffers } = options;
   let lock: DirLock | undefined;
   if (dataDir) {
     const dir = dataDir.replace(/\/+$/, "");
@@ -25,7 +27,12 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Db> {
     );
   }
   try {
-    const pg = dataDir ? await PGlite.create({ dataDir }) : await createInMemory();
+    const startParams = sharedBuffers
+      ? [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`]
+      : undefined;
+    const pg = dataDir
+      ? await PGlite.create({ dataDir, startParams })
+      : await createInMemory(startParams);
     if (schema !== "public") await enterSchema(pg, schema);
     return pgliteDb(pg, async () => {
       await pg.close();
@@ -43,9 +50,9 @@ let template: Promise<Blob> | null = null;
  * A new in-memory database. The first one runs initdb; later ones in the same process load a
  * copy of that fresh cluster, which is several times faster (tests start many instances).
  */
-async function createInMemory(): Promise<PGlite> {
-  if (template) return await PGlite.create({ loadDataDir: await template });
-  const pg = await PGlite.create();
+async function createInMemory(startParams?: string[]): Promise<PGlite> {
+  if (template) return await PGlite.create({ loadDataDir: await template, startParams });
+  const pg = await PGlite.create({ startParams });
   template = pg.dumpDataDir("none");
   await template;
   return pg;

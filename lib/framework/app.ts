@@ -92,6 +92,12 @@ export interface CachedPageFastPath {
   ): [string, string][];
 }
 
+/**
+ * A `config.static` page's handler sets this response header to serve its response once
+ * without caching it (the data it needs is not available yet); it never reaches the client.
+ */
+export const SKIP_PAGE_CACHE = "x-skip-page-cache";
+
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 /** The encodings a cached page is kept in. */
@@ -376,6 +382,10 @@ export function createApp(options: AppOptions): Hono {
     let entry = pageCache.get(key);
     if (!entry || Date.now() - entry.at > staticTtlMs) {
       const made = await make();
+      if (made.headers.has(SKIP_PAGE_CACHE)) {
+        made.headers.delete(SKIP_PAGE_CACHE);
+        return made;
+      }
       if (made.status !== 200) return made;
       entry = await cachePage(await made.text());
       pageCache.set(key, entry);

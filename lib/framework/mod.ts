@@ -2,7 +2,7 @@
  * The Fresh-compatible core: file routes, layouts, middlewares and islands on Hono, Preact and
  * esbuild. Route modules import their types from here.
  */
-export { createApp, stateOf } from "./app.ts";
+export { createApp, SKIP_PAGE_CACHE, stateOf } from "./app.ts";
 export type { AppOptions, CachedPageFastPath } from "./app.ts";
 export { loadIslandAssets } from "./assets.ts";
 export type { ShellOptions } from "./shell.ts";

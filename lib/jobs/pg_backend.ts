@@ -8,7 +8,7 @@
  * queued once PostgreSQL returns. A hand-off is claimed for a while before it is added (keyed
  * by its job id) and deleted after, so instances relaying at once do not add it twice.
  */
-import { Logger, parseCronItems, run, type Runner, type Task } from "graphile-worker";
+import type { Logger, Runner, Task } from "graphile-worker";
 import { jobHandoffKey, prefixes } from "../../kv/keys.ts";
 import type { Services } from "../services.ts";
 import { logger } from "../telemetry/log.ts";
@@ -58,10 +58,15 @@ export function jobsSchema(databaseSchema: string): string {
   return databaseSchema === "public" ? "graphile_worker" : `${databaseSchema.slice(0, 58)}_jobs`;
 }
 
-const graphileLogger = new Logger(() => (level, message, meta) => {
-  const to = level === "error" ? "error" : level === "warning" ? "warn" : "debug";
-  logger[to](`graphile-worker: ${message}`, meta ?? {});
-});
+/** graphile-worker, loaded when the PostgreSQL backend starts (not on the KV backend). */
+async function loadGraphile() {
+  const graphile = await import("graphile-worker");
+  const graphileLogger: Logger = new graphile.Logger(() => (level, message, meta) => {
+    const to = level === "error" ? "error" : level === "warning" ? "warn" : "debug";
+    logger[to](`graphile-worker: ${message}`, meta ?? {});
+  });
+  return { ...graphile, graphileLogger };
+}
 
 /**
  * Stages a job for the PostgreSQL backend in `op`: its pending marker and a hand-off record
@@ -113,19 +118,19 @@ export function startPgJobs(services: Services, crons: boolean): Jobs {
     taskList[scheduleTask(job.name)] = (payload) =>
       runSchedule(job, services, (payload as CronPayload)._cron?.ts ?? new Date().toISOString());
   }
-  const parsedCronItems = parseCronItems(
-    crons
-      ? schedules.map((job) => ({
-        task: scheduleTask(job.name),
-        match: job.schedule,
-        identifier: job.name,
-        options: { backfillPeriod: 0, maxAttempts: 1 },
-      }))
-      : [],
-  );
+  const cronItems = crons
+    ? schedules.map((job) => ({
+      task: scheduleTask(job.name),
+      match: job.schedule,
+      identifier: job.name,
+      options: { backfillPeriod: 0, maxAttempts: 1 },
+    }))
+    : [];
 
   // The worker restarts whenever it stops on its own (PostgreSQL went away at a bad moment).
   const started = (async () => {
+    const { run, parseCronItems, graphileLogger } = await loadGraphile();
+    const parsedCronItems = parseCronItems(cronItems);
     while (!stopping.signal.aborted) {
       try {
         const current = await run({

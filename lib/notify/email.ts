@@ -4,7 +4,6 @@
  * test, mail is kept in a KV outbox (`["dev_outbox", id]`, one day) listed at `/dev/outbox`, and
  * a log line says so; in production without SMTP, sending fails with {@link EmailNotConfigured}.
  */
-import nodemailer from "nodemailer";
 import { z } from "zod";
 import type { Settings } from "../config.ts";
 import type { Services } from "../services.ts";
@@ -66,9 +65,11 @@ interface Transport {
 
 const transports = new WeakMap<Settings, Transport>();
 
-function transportFor(settings: Settings): Transport {
+/** The SMTP transport of `settings`; nodemailer is loaded on the first message sent. */
+async function transportFor(settings: Settings): Promise<Transport> {
   let t = transports.get(settings);
   if (!t) {
+    const { default: nodemailer } = await import("nodemailer");
     t = nodemailer.createTransport(
       settings.smtpUrl ?? {
         host: settings.smtpHost,
@@ -95,7 +96,10 @@ export async function sendEmail(
   const message = emailSchema.parse(email);
   const { settings } = services;
   if (smtpConfigured(settings)) {
-    const info = await transportFor(settings).sendMail({ from: settings.smtpFrom, ...message });
+    const info = await (await transportFor(settings)).sendMail({
+      from: settings.smtpFrom,
+      ...message,
+    });
     const id = info.messageId ?? outboxId();
     logger.info("email sent", { emailId: id, via: "smtp" });
     return { id, via: "smtp" };

@@ -18,7 +18,8 @@ function freePort(): number {
 }
 
 /**
- * Starts `main.ts` with `env` and waits until /healthz answers (at most `timeoutMs`). A free
+ * Starts `main.ts` with `env` and waits until /healthz answers and no longer reports the
+ * database warming up (at most `timeoutMs`). A free
  * port is picked unless `env.PORT` fixes one (to restart a server where its clients expect it).
  */
 export async function startServerProcess(
@@ -45,8 +46,8 @@ export async function startServerProcess(
     if (exited) throw new Error(`server exited during start:\n${text}`);
     try {
       const res = await fetch(`${url}/healthz`);
-      await res.body?.cancel();
-      if (res.ok) break;
+      if (!res.ok) await res.body?.cancel();
+      else if (!(await res.json()).warming) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");

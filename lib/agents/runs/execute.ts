@@ -5,7 +5,7 @@ import { costOf } from "../pricing.ts";
 import { estimateTokens } from "../tokens.ts";
 import { CircuitBreaker } from "../providers/breaker.ts";
 import { runOffline } from "../providers/offline.ts";
-import { OpenAiProvider } from "../providers/openai.ts";
+import type { OpenAiProvider } from "../providers/openai.ts";
 import { providerLabel } from "../providers/select.ts";
 import { agentById } from "../registry.ts";
 import type { ProviderResult, ProviderSink, ToolEnv } from "../types.ts";
@@ -18,10 +18,16 @@ import { type RunRecord, updateRun } from "./record.ts";
 
 const providers = new WeakMap<Services, OpenAiProvider>();
 
-/** The OpenAI-compatible provider of an instance (one client and breaker per instance). */
-export function openAiProviderFor(services: Services): OpenAiProvider {
+/**
+ * The OpenAI-compatible provider of an instance (one client and breaker per instance); the
+ * `openai` package is loaded with the first run that needs it.
+ */
+export async function openAiProviderFor(services: Services): Promise<OpenAiProvider> {
   let provider = providers.get(services);
   if (!provider) {
+    const { OpenAiProvider } = await import("../providers/openai.ts");
+    provider = providers.get(services);
+    if (provider) return provider;
     const s = services.settings;
     provider = new OpenAiProvider({
       apiKey: s.openaiApiKey!,
@@ -93,7 +99,7 @@ export async function executeAttempt(
         const budget = run.reservation
           ? new RunBudget(services, run.id, run.reservation, run.model)
           : undefined;
-        return await openAiProviderFor(services).run(agent, run.input, env, sink, budget);
+        return await (await openAiProviderFor(services)).run(agent, run.input, env, sink, budget);
       }
       return await runOffline(agent, run.input, env, sink, {
         chunkDelayMs: services.settings.offlineChunkDelayMs,

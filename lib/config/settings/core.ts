@@ -79,6 +79,19 @@ export const coreSettings = {
       message: "DATABASE_SCHEMA must be a lower-case SQL identifier",
     }),
   },
+  PGLITE_SHARED_BUFFERS: {
+    description:
+      "Shared buffers of the embedded PGlite database (used without DATABASE_URL). PostgreSQL's " +
+      "own default, 128MB, keeps about 130 MB more resident memory; the embedded data of one " +
+      "site fits the smaller default.",
+    defaultDoc: "16MB",
+    default: () => "16MB",
+    secret: false,
+    requiredIn: [],
+    schema: z.string().regex(/^[1-9][0-9]{0,5}(kB|MB|GB)$/, {
+      message: "PGLITE_SHARED_BUFFERS must be a size such as 16MB, 512kB or 1GB",
+    }),
+  },
   KV_QUEUES: {
     description:
       "Whether the KV carries queues: true for a local file or memory; KV Connect (denokv) " +

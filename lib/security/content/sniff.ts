@@ -3,7 +3,6 @@
  * never by its name or declared type alone: only plain text, Markdown, CSV and PDF pass;
  * archives and compressed data are refused outright (no decompression bombs).
  */
-import { fileTypeFromBuffer } from "file-type";
 import { ContentRejected } from "./rejection.ts";
 
 /** Content kinds accepted. */
@@ -73,6 +72,7 @@ export async function sniffKind(
   bytes: Uint8Array,
   { filename, declaredType }: { filename?: string; declaredType?: string } = {},
 ): Promise<ContentKind> {
+  const { fileTypeFromBuffer } = await import("file-type");
   const detected = await fileTypeFromBuffer(bytes);
   if (detected) {
     if (detected.ext === "pdf") return "pdf";

@@ -16,7 +16,9 @@ export async function handler(ctx: FreshContext) {
   const auth = ctx.state.dashboard = await authorize(ctx, { workspace: ctx.params.workspace });
   ctx.state.dashboardScope = await dataScope(ctx.state.services, auth.workspace.id);
   if (ctx.req.method === "GET") {
-    ctx.state.dashboardWorkspaces = await listUserWorkspaces(ctx.state.services.db, auth.user.id);
+    ctx.state.dashboardWorkspaces = auth.via === "session" && ctx.state.workspaces
+      ? ctx.state.workspaces
+      : await listUserWorkspaces(ctx.state.services.db, auth.user.id);
     ctx.state.siteWorkspace = await siteWorkspace(ctx.state.services);
   }
   const res = await ctx.next();
