@@ -62,7 +62,7 @@ export async function runQualifier(
   };
   const agent = leadQualifier as unknown as AgentDefinition;
   if (providerOf(services.settings).provider === "openai") {
-    await openAiProviderFor(services).run(agent, input, env, sink);
+    await (await openAiProviderFor(services)).run(agent, input, env, sink);
   } else {
     await runOffline(agent, input, env, sink, { chunkDelayMs: 0 });
   }

@@ -57,7 +57,7 @@ export async function triageTicket(services: Services, t: TicketText): Promise<T
   const agent = supportTriage as unknown as AgentDefinition;
   const { provider } = providerOf(services.settings);
   const out = provider === "openai"
-    ? await openAiProviderFor(services).run(agent, input, env, sink)
+    ? await (await openAiProviderFor(services)).run(agent, input, env, sink)
     : await runOffline(agent, input, env, sink, { chunkDelayMs: 0 });
   const classification = (results.get("classify_ticket") as TicketClassification | undefined) ??
     await classifyTicket(t.subject ?? undefined, t.body);
