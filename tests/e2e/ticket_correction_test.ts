@@ -52,7 +52,7 @@ Deno.test("an operator corrects a ticket's category and sees the accuracy change
       });
       try {
         const fits = () =>
-          p.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+          p.page.evaluate(() => document.documentElement.scrollWidth <= globalThis.innerWidth);
         const howTo = p.page.locator('[data-category-stats] tr[data-category="how-to"]');
         assertEquals(
           (await howTo.locator("[data-accuracy]").textContent())?.trim(),
