@@ -101,7 +101,7 @@ Deno.test({
       const elapsed = (performance.now() - started) / 1000;
       rssAfter = await rssMiB(app.child.pid);
       await waitOutboxEmpty(app.url);
-      await new Promise((r) => setTimeout(r, 2000));
+      await new Promise((r) => setTimeout(r, 8000));
       const report = await sse.report();
       sse = undefined;
 
