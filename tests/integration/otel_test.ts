@@ -129,10 +129,19 @@ Deno.test("one trace holds the request, its database, queue, LLM and tool spans;
     );
     assertEquals(run.status, "succeeded", JSON.stringify(run));
 
-    const scraped = await fetch(`${server.url}/metrics`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
-    });
-    const prom = parsePrometheus(await scraped.text());
+    const prom = await until(
+      async () => {
+        const scraped = await fetch(`${server.url}/metrics`, {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        });
+        const prom = parsePrometheus(await scraped.text());
+        return prom.value("relay_queue_jobs_total", { type: "agent_run", outcome: "ok" }) > 0
+          ? prom
+          : undefined;
+      },
+      10_000,
+      "the job to be counted (it ends just after the run's status is saved)",
+    );
     assertEquals(
       prom.value("relay_runs_total", { agent: "docs-assistant", outcome: "succeeded" }),
       1,
