@@ -4,14 +4,11 @@
  * firmographics, and the company page it read (cited among the reasons).
  */
 import { leadQualifier, pageReason } from "../agents/definitions/lead_qualifier.ts";
-import { runOffline } from "../agents/providers/offline.ts";
-import { providerOf } from "../agents/providers/select.ts";
-import { openAiProviderFor } from "../agents/runs/execute.ts";
+import { runHeadless } from "../agents/runs/headless.ts";
 import type { Firmographics } from "../agents/tools/extract_firmographics.ts";
 import type { CompanyPage } from "../agents/tools/fetch_company_page.ts";
 import type { FitScore } from "../agents/tools/score_icp_fit.ts";
-import type { AgentDefinition, ProviderSink, ToolEnv } from "../agents/types.ts";
-import { searchDocs } from "../docs/search.ts";
+import type { AgentDefinition } from "../agents/types.ts";
 import type { Services } from "../services.ts";
 
 /** The lead fields the qualifier reads. */
@@ -42,30 +39,17 @@ export async function runQualifier(
     ...(lead.company ? { company: lead.company } : {}),
     ...(lead.website ? { website: lead.website } : {}),
   };
-  const found: { fit?: FitScore; facts?: Firmographics; page?: CompanyPage } = {};
-  const sink: ProviderSink = {
-    token: () => Promise.resolve(),
-    toolCall: () => Promise.resolve(),
-    toolResult: ({ name, result, error }) => {
-      if (error || result == null) return Promise.resolve();
-      if (name === "score_icp_fit") found.fit = result as FitScore;
-      if (name === "extract_firmographics") found.facts = result as Firmographics;
-      if (name === "fetch_company_page") found.page = result as CompanyPage;
-      return Promise.resolve();
-    },
-    usage: () => Promise.resolve(),
+  const { results } = await runHeadless(
+    services,
+    leadQualifier as unknown as AgentDefinition,
+    input,
+    AbortSignal.any([services.shutdown, AbortSignal.timeout(QUALIFY_TIMEOUT_MS)]),
+  );
+  const found = {
+    fit: results.get("score_icp_fit") as FitScore | undefined,
+    facts: results.get("extract_firmographics") as Firmographics | undefined,
+    page: results.get("fetch_company_page") as CompanyPage | undefined,
   };
-  const env: ToolEnv = {
-    settings: services.settings,
-    searchDocs,
-    signal: AbortSignal.any([services.shutdown, AbortSignal.timeout(QUALIFY_TIMEOUT_MS)]),
-  };
-  const agent = leadQualifier as unknown as AgentDefinition;
-  if (providerOf(services.settings).provider === "openai") {
-    await (await openAiProviderFor(services)).run(agent, input, env, sink);
-  } else {
-    await runOffline(agent, input, env, sink, { chunkDelayMs: 0 });
-  }
   if (!found.fit) throw new Error("The agent finished without scoring the lead.");
   return {
     score: found.fit.score,

@@ -5,14 +5,11 @@
  * `search_docs` (the docs it cites) and `draft_reply`. A model that skipped `classify_ticket`
  * gets it run on the ticket; one that skipped `draft_reply` leaves its answer as the draft.
  */
-import { openAiProviderFor } from "../agents/runs/execute.ts";
 import { docsForCustomer, supportTriage } from "../agents/definitions/support_triage.ts";
-import { runOffline } from "../agents/providers/offline.ts";
-import { providerOf } from "../agents/providers/select.ts";
+import { runHeadless } from "../agents/runs/headless.ts";
 import { classifyTicket, type TicketClassification } from "../agents/tools/classify_ticket.ts";
 import type { DocCitation } from "../agents/tools/search_docs.ts";
-import type { AgentDefinition, ProviderSink, ToolEnv, Usage } from "../agents/types.ts";
-import { searchDocs } from "../docs/search.ts";
+import type { AgentDefinition, Usage } from "../agents/types.ts";
 import type { Services } from "../services.ts";
 
 /** What triage found for a ticket. */
@@ -39,26 +36,13 @@ export async function triageTicket(services: Services, t: TicketText): Promise<T
     ...(t.subject ? { subject: t.subject } : {}),
     body: t.body,
   };
-  const results = new Map<string, unknown>();
-  const sink: ProviderSink = {
-    token: () => Promise.resolve(),
-    toolCall: () => Promise.resolve(),
-    toolResult: (r) => {
-      if (!r.error) results.set(r.name, r.result);
-      return Promise.resolve();
-    },
-    usage: () => Promise.resolve(),
-  };
-  const env: ToolEnv = {
-    settings: services.settings,
-    searchDocs,
-    signal: AbortSignal.timeout(services.settings.openaiTimeoutMs * 3),
-  };
-  const agent = supportTriage as unknown as AgentDefinition;
-  const { provider } = providerOf(services.settings);
-  const out = provider === "openai"
-    ? await (await openAiProviderFor(services)).run(agent, input, env, sink)
-    : await runOffline(agent, input, env, sink, { chunkDelayMs: 0 });
+  const out = await runHeadless(
+    services,
+    supportTriage as unknown as AgentDefinition,
+    input,
+    AbortSignal.timeout(services.settings.openaiTimeoutMs * 3),
+  );
+  const { results, provider } = out;
   const classification = (results.get("classify_ticket") as TicketClassification | undefined) ??
     await classifyTicket(t.subject ?? undefined, t.body);
   const found = (results.get("search_docs") as { results: DocCitation[] } | undefined)?.results ??

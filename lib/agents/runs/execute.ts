@@ -3,9 +3,6 @@ import type { Services } from "../../services.ts";
 import { searchDocs } from "../../docs/search.ts";
 import { costOf } from "../pricing.ts";
 import { estimateTokens } from "../tokens.ts";
-import { CircuitBreaker } from "../providers/breaker.ts";
-import { runOffline } from "../providers/offline.ts";
-import type { OpenAiProvider } from "../providers/openai.ts";
 import { providerLabel } from "../providers/select.ts";
 import { agentById } from "../registry.ts";
 import type { ProviderResult, ProviderSink, ToolEnv } from "../types.ts";
@@ -15,32 +12,7 @@ import { RunEventWriter } from "./event_writer.ts";
 import { metrics } from "../../telemetry/metrics.ts";
 import { traceLlmCall } from "../../telemetry/tracing.ts";
 import { type RunRecord, updateRun } from "./record.ts";
-
-const providers = new WeakMap<Services, OpenAiProvider>();
-
-/**
- * The OpenAI-compatible provider of an instance (one client and breaker per instance); the
- * `openai` package is loaded with the first run that needs it.
- */
-export async function openAiProviderFor(services: Services): Promise<OpenAiProvider> {
-  let provider = providers.get(services);
-  if (!provider) {
-    const { OpenAiProvider } = await import("../providers/openai.ts");
-    provider = providers.get(services);
-    if (provider) return provider;
-    const s = services.settings;
-    provider = new OpenAiProvider({
-      apiKey: s.openaiApiKey!,
-      baseURL: s.openaiBaseUrl,
-      model: s.openaiModel,
-      timeoutMs: s.openaiTimeoutMs,
-      maxRetries: s.openaiMaxRetries,
-      breaker: new CircuitBreaker(services.kv, `openai:${s.openaiBaseUrl ?? "api.openai.com"}`),
-    });
-    providers.set(services, provider);
-  }
-  return provider;
-}
+import { runWithProvider } from "./engine.ts";
 
 /**
  * Runs `run` (already claimed by this worker) until it answers, fails or `signal` aborts;
@@ -95,13 +67,10 @@ export async function executeAttempt(
     };
     const env: ToolEnv = { settings: services.settings, searchDocs, signal };
     try {
-      if (run.provider === "openai") {
-        const budget = run.reservation
+      return await runWithProvider(services, run.provider, agent, run.input, env, sink, {
+        budget: run.reservation
           ? new RunBudget(services, run.id, run.reservation, run.model)
-          : undefined;
-        return await (await openAiProviderFor(services)).run(agent, run.input, env, sink, budget);
-      }
-      return await runOffline(agent, run.input, env, sink, {
+          : undefined,
         chunkDelayMs: services.settings.offlineChunkDelayMs,
       });
     } finally {
