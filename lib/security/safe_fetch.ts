@@ -56,6 +56,9 @@ export interface SafeFetchOptions {
   maxRedirects?: number;
   /** Extra request headers (e.g. Accept). */
   headers?: HeadersInit;
+  /** GET (default) follows checked redirects; POST sends `body` once and never follows one. */
+  method?: "GET" | "POST";
+  body?: string;
 }
 
 /** A fetched document. */
@@ -146,8 +149,8 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array> {
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /**
- * GETs `input` under the guard. Each hop is checked by {@link checkUrl} before a connection is
- * opened, and the connection goes to the checked address. Throws {@link FetchRefused}.
+ * Fetches `input` under the guard. Each hop is checked by {@link checkUrl} before a connection
+ * is opened, and the connection goes to the checked address. Throws {@link FetchRefused}.
  */
 export async function safeFetch(
   input: string | URL,
@@ -170,14 +173,21 @@ export async function safeFetch(
     try {
       let res: Response;
       try {
-        res = await fetch(url, { client, redirect: "manual", signal, headers: options.headers });
+        res = await fetch(url, {
+          client,
+          redirect: "manual",
+          signal,
+          method: options.method ?? "GET",
+          headers: options.headers,
+          body: options.body,
+        });
       } catch {
         throw signal.aborted
           ? new FetchRefused("timeout", "The fetch took too long.")
           : new FetchRefused("network", `The page at ${url.host} could not be fetched.`);
       }
       const location = res.headers.get("location");
-      if (REDIRECTS.has(res.status) && location) {
+      if (REDIRECTS.has(res.status) && location && (options.method ?? "GET") === "GET") {
         await res.body?.cancel();
         if (redirects.length >= maxRedirects) {
           throw new FetchRefused("too_many_redirects", `More than ${maxRedirects} redirects.`);

@@ -1,10 +1,10 @@
 /**
  * POSTs JSON to a URL a workspace chose (its alert webhook, a ticket's reply URL) under the
- * fetch guard: the address is checked like the fetch tool's (no private, loopback or
- * link-local targets unless FETCH_ALLOWLIST lists them), the connection is pinned to the
- * checked address, redirects are not followed and the request has 10 seconds.
+ * fetch guard ({@link safeFetch}: no private, loopback or link-local targets unless
+ * FETCH_ALLOWLIST lists them, the connection pinned to the checked address, redirects not
+ * followed) with 10 seconds and a 64 KB answer at most.
  */
-import { checkUrl } from "../security/safe_fetch.ts";
+import { safeFetch } from "../security/safe_fetch.ts";
 
 /** POSTs `body`; throws with the HTTP status (or the guard's reason) when it is not accepted. */
 export async function guardedPost(
@@ -13,25 +13,15 @@ export async function guardedPost(
   headers: Record<string, string>,
   allowlist: readonly string[],
 ): Promise<void> {
-  const url = new URL(target);
-  const signal = AbortSignal.timeout(10_000);
-  const ip = await checkUrl(url, { allowlist }, signal);
-  const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
-  const client = Deno.createHttpClient({ proxy: { transport: "tcp", hostname: ip, port } });
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      client,
-      redirect: "manual",
-      signal,
-      headers: { "content-type": "application/json", ...headers },
-      body,
-    });
-    await res.body?.cancel();
-    if (res.status < 200 || res.status > 299) {
-      throw new Error(`webhook answered HTTP ${res.status}`);
-    }
-  } finally {
-    client.close();
+  const res = await safeFetch(target, {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+    allowlist,
+    timeoutMs: 10_000,
+    maxBytes: 64 * 1024,
+  });
+  if (res.status < 200 || res.status > 299) {
+    throw new Error(`webhook answered HTTP ${res.status}`);
   }
 }

@@ -67,8 +67,9 @@ Deno.test("the fetch guard refuses private, loopback and link-local targets befo
   }
 });
 
-Deno.test("redirects are followed a few times, each hop re-checked; allowed hosts are pinned to the checked address", async () => {
+Deno.test("redirects are followed a few times, each hop re-checked; allowed hosts are pinned to the checked address; a POST is sent once, never redirected", async () => {
   const counter = connectionCounter();
+  const posted: string[] = [];
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen() {} }, (req) => {
     const path = new URL(req.url).pathname;
     const to = (location: string) => new Response(null, { status: 302, headers: { location } });
@@ -78,6 +79,8 @@ Deno.test("redirects are followed a few times, each hop re-checked; allowed host
     if (path === "/to-name") return to(`http://loop.test:${counter.port}/`);
     if (path === "/to-private") return to("http://10.0.0.1/");
     if (path === "/hop") return to("/ok");
+    if (path === "/posted") posted.push(`${req.method} ${req.headers.get("content-type")}`);
+    if (path === "/posted") return to("/ok");
     if (path === "/loop") return to("/loop");
     if (path === "/big") return new Response(new Uint8Array(64 * 1024));
     if (path === "/slow") {
@@ -104,6 +107,18 @@ Deno.test("redirects are followed a few times, each hop re-checked; allowed host
     assertEquals(await refusal(`${base}/loop`, options), "too_many_redirects");
     assertEquals(await refusal(`${base}/big`, { ...options, maxBytes: 1024 }), "too_large");
     assertEquals(await refusal(`${base}/slow`, { ...options, timeoutMs: 200 }), "timeout");
+    const post = await safeFetch(`${base}/posted`, {
+      ...options,
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" },
+    });
+    assertEquals(post.status, 302, "a POST's redirect is answered, not followed");
+    assertEquals(posted, ["POST application/json"], "the POST was sent once");
+    assertEquals(
+      await refusal(`http://127.0.0.1:${counter.port}/`, { method: "POST" }),
+      "blocked_address",
+    );
   } finally {
     counter.close();
     await server.shutdown();
