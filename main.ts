@@ -12,6 +12,7 @@ try {
     serveWhileWarming: true,
   });
   app.ready.catch((error) => {
+    if (app.stopStep()) return;
     logger.error("database could not be prepared; stopping", { error });
     app.stop().finally(() => Deno.exit(1));
   });

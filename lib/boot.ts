@@ -116,7 +116,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       step = "stopped";
     })();
   const ready = opening.then(() => {
-    logger.info("started", { url, settings: redact(settings) });
+    if (!shutdown.signal.aborted) logger.info("started", { url, settings: redact(settings) });
   });
   if (!options.serveWhileWarming) {
     await ready.catch(async (error) => {

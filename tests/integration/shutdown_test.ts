@@ -21,3 +21,20 @@ Deno.test("SIGTERM stops the server cleanly and releases the data folder for the
     await Deno.remove(dataDir, { recursive: true });
   }
 });
+
+Deno.test("SIGTERM while the database is still being prepared stops cleanly without claiming a start", async () => {
+  const dataDir = await Deno.makeTempDir();
+  try {
+    const server = await startServerProcess({ DATA_DIR: dataDir }, 30_000, { untilWarm: false });
+    const code = await server.stop("SIGTERM");
+    const lines = server.output().split("\n").filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l).msg as string);
+    assertEquals(code, 0, server.output());
+    const stopAt = lines.indexOf("shutting down");
+    assert(stopAt >= 0, server.output());
+    assertEquals(lines.slice(stopAt).filter((m) => m === "started"), [], server.output());
+    assertEquals(lines.filter((m) => m.includes("could not be prepared")), [], server.output());
+  } finally {
+    await Deno.remove(dataDir, { recursive: true });
+  }
+});

@@ -19,12 +19,14 @@ function freePort(): number {
 
 /**
  * Starts `main.ts` with `env` and waits until /healthz answers and no longer reports the
- * database warming up (at most `timeoutMs`). A free
- * port is picked unless `env.PORT` fixes one (to restart a server where its clients expect it).
+ * database warming up (at most `timeoutMs`; with `untilWarm` false, only until it answers). A
+ * free port is picked unless `env.PORT` fixes one (to restart a server where its clients
+ * expect it).
  */
 export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  { untilWarm = true } = {},
 ): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : freePort();
   const child = new Deno.Command(Deno.execPath(), {
@@ -47,7 +49,7 @@ export async function startServerProcess(
     try {
       const res = await fetch(`${url}/healthz`);
       if (!res.ok) await res.body?.cancel();
-      else if (!(await res.json()).warming) break;
+      else if (!untilWarm || !(await res.json()).warming) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
