@@ -4,9 +4,7 @@ import { hmacSha256, toHex } from "../../lib/security/signing.ts";
 import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
 import { eventually, GOOD_LEAD, oldToken } from "../support/leads.ts";
-import { startHcaptchaFake, startReceiver, startSmtpSink } from "../support/receivers.ts";
-
-const HCAPTCHA_SECRET = "0x0000000000000000000000000000000000000000";
+import { HCAPTCHA_SECRET, startLeadChannels } from "../support/lead_channels.ts";
 
 for (const jobs of ["kv", "postgres"] as const) {
   Deno.test({
@@ -19,23 +17,11 @@ for (const jobs of ["kv", "postgres"] as const) {
 }
 
 async function notifications(t: Deno.TestContext, jobs: "kv" | "postgres") {
-  const smtp = await startSmtpSink();
-  const hooks = startReceiver({ "/slack": [500], "/crm": [500, 503, 500] });
-  const hcaptcha = startHcaptchaFake(HCAPTCHA_SECRET);
+  const channels = await startLeadChannels({ "/slack": [500], "/crm": [500, 503, 500] });
+  const { smtp, hooks, hcaptcha } = channels;
   const app = await startTestApp({
     backend: jobs === "postgres" ? "postgres" : "pglite",
-    env: {
-      JOBS_BACKEND: jobs,
-      HCAPTCHA_SITEKEY: "10000000-ffff-ffff-ffff-000000000001",
-      HCAPTCHA_SECRET,
-      HCAPTCHA_VERIFY_URL: hcaptcha.url,
-      SMTP_URL: smtp.url,
-      LEAD_NOTIFY_EMAIL: "sales@relay.test",
-      SLACK_WEBHOOK_URL: `${hooks.url}/slack`,
-      CRM_WEBHOOK_URL: `${hooks.url}/crm`,
-      NOTIFY_BACKOFF_MS: "50,50",
-      LEAD_MIN_FILL_SECONDS: "1",
-    },
+    env: { ...channels.env, JOBS_BACKEND: jobs, NOTIFY_BACKOFF_MS: "50,50" },
   });
   const post = async (captcha: string) => {
     const res = await app.fetch("/api/leads", {
@@ -137,8 +123,6 @@ async function notifications(t: Deno.TestContext, jobs: "kv" | "postgres") {
     });
   } finally {
     await app.stop();
-    await smtp.close();
-    await hooks.close();
-    await hcaptcha.close();
+    await channels.close();
   }
 }

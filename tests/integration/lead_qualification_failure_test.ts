@@ -9,28 +9,19 @@ import { startTestApp } from "../support/app.ts";
 import { startFakeOpenAi, textChunks, toolCallChunks } from "../support/fake_openai.ts";
 import { eventually, GOOD_LEAD, oldToken } from "../support/leads.ts";
 import { createMember } from "../support/members.ts";
-import { startHcaptchaFake, startReceiver, startSmtpSink } from "../support/receivers.ts";
-
-const HCAPTCHA_SECRET = "0x0000000000000000000000000000000000000000";
+import { startLeadChannels } from "../support/lead_channels.ts";
 
 Deno.test("a failed qualification shows on the lead and can be queued again", async () => {
   const openai = startFakeOpenAi();
   openai.script({ kind: "status", status: 400, body: { error: { message: "model not found" } } });
-  const smtp = await startSmtpSink();
-  const hooks = startReceiver();
-  const hcaptcha = startHcaptchaFake(HCAPTCHA_SECRET);
+  const channels = await startLeadChannels();
+  const { smtp, hooks } = channels;
   const app = await startTestApp({
     env: {
+      ...channels.env,
       OPENAI_API_KEY: "sk-test",
       OPENAI_BASE_URL: openai.baseURL,
       OPENAI_MAX_RETRIES: "0",
-      HCAPTCHA_SITEKEY: "10000000-ffff-ffff-ffff-000000000001",
-      HCAPTCHA_SECRET,
-      HCAPTCHA_VERIFY_URL: hcaptcha.url,
-      SMTP_URL: smtp.url,
-      LEAD_NOTIFY_EMAIL: "sales@relay.test",
-      SLACK_WEBHOOK_URL: `${hooks.url}/slack`,
-      LEAD_MIN_FILL_SECONDS: "1",
     },
   });
   const { db } = app.services;
@@ -115,9 +106,7 @@ Deno.test("a failed qualification shows on the lead and can be queued again", as
     assertEquals(smtp.mails.filter((m) => m.raw.includes(GOOD_LEAD.email)).length, 1);
   } finally {
     await app.stop();
-    await hcaptcha.close();
-    await hooks.close();
-    await smtp.close();
+    await channels.close();
     await openai.close();
   }
 });

@@ -12,9 +12,7 @@ import { startTestApp } from "../support/app.ts";
 import { startCompanySites } from "../support/company_site.ts";
 import { eventually, GOOD_LEAD, oldToken } from "../support/leads.ts";
 import { createMember } from "../support/members.ts";
-import { startHcaptchaFake, startReceiver, startSmtpSink } from "../support/receivers.ts";
-
-const HCAPTCHA_SECRET = "0x0000000000000000000000000000000000000000";
+import { startLeadChannels } from "../support/lead_channels.ts";
 
 for (const jobs of ["kv", "postgres"] as const) {
   Deno.test({
@@ -35,24 +33,12 @@ interface Row {
 }
 
 async function loop(t: Deno.TestContext, jobs: "kv" | "postgres") {
-  const smtp = await startSmtpSink();
-  const hooks = startReceiver();
-  const hcaptcha = startHcaptchaFake(HCAPTCHA_SECRET);
+  const channels = await startLeadChannels();
+  const { smtp, hooks } = channels;
   const sites = startCompanySites();
   const app = await startTestApp({
     backend: jobs === "postgres" ? "postgres" : "pglite",
-    env: {
-      JOBS_BACKEND: jobs,
-      HCAPTCHA_SITEKEY: "10000000-ffff-ffff-ffff-000000000001",
-      HCAPTCHA_SECRET,
-      HCAPTCHA_VERIFY_URL: hcaptcha.url,
-      SMTP_URL: smtp.url,
-      LEAD_NOTIFY_EMAIL: "sales@relay.test",
-      SLACK_WEBHOOK_URL: `${hooks.url}/slack`,
-      CRM_WEBHOOK_URL: `${hooks.url}/crm`,
-      FETCH_ALLOWLIST: "127.0.0.1",
-      LEAD_MIN_FILL_SECONDS: "1",
-    },
+    env: { ...channels.env, JOBS_BACKEND: jobs, FETCH_ALLOWLIST: "127.0.0.1" },
   });
   const { db } = app.services;
   const owner = await createMember(app.services, app.url, "owner@relay.test", "Relay");
@@ -216,8 +202,6 @@ async function loop(t: Deno.TestContext, jobs: "kv" | "postgres") {
   } finally {
     await app.stop();
     await sites.close();
-    await hooks.close();
-    await hcaptcha.close();
-    await smtp.close();
+    await channels.close();
   }
 }
