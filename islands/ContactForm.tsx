@@ -7,7 +7,7 @@
  * one lead.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
-import { type FieldErrors, type LeadFieldName, validateLead } from "../lib/leads/fields.ts";
+import { checkLeadFields, type FieldErrors, type LeadFieldName } from "../lib/leads/field_rules.ts";
 import type { ContactFormProps } from "../lib/leads/form_props.ts";
 import { fetchAndSolvePow } from "../lib/leads/pow_client.ts";
 
@@ -92,16 +92,13 @@ export default function ContactForm(props: ContactFormProps) {
   const update = (name: LeadFieldName, value: string | boolean) => {
     setValues((v) => ({ ...v, [name]: value }));
     if (errors[name]) {
-      const check = validateLead({ ...values, [name]: value });
-      const next = check.ok ? undefined : check.errors[name];
+      const next = checkLeadFields({ ...values, [name]: value })[name];
       setErrors((e) => ({ ...e, [name]: next }));
     }
   };
   const blur = (name: LeadFieldName) => {
-    const check = validateLead(values);
-    if (!check.ok && (str(name) !== "" || errors[name])) {
-      setErrors((e) => ({ ...e, [name]: check.errors[name] }));
-    }
+    const found = checkLeadFields(values)[name];
+    if (found && (str(name) !== "" || errors[name])) setErrors((e) => ({ ...e, [name]: found }));
   };
 
   const focusFirst = (errs: FieldErrors) => {
@@ -122,11 +119,11 @@ export default function ContactForm(props: ContactFormProps) {
     if (status === "sending") return;
     const form = new FormData(formRef.current!);
     const raw = Object.fromEntries(form.entries()) as Record<string, string>;
-    const check = validateLead(raw);
-    if (!check.ok) {
-      setErrors(check.errors);
+    const found = checkLeadFields(raw);
+    if (Object.keys(found).length) {
+      setErrors(found);
       setFormError("");
-      focusFirst(check.errors);
+      focusFirst(found);
       return;
     }
     setErrors({});

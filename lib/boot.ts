@@ -10,6 +10,7 @@ import { logger, setLogLevel } from "./telemetry/log.ts";
 import { isSharedKv, openKv } from "../kv/open.ts";
 import { LogHub } from "./realtime/hub.ts";
 import { startJobs } from "./jobs/mod.ts";
+import { drainLocalStarts } from "./agents/runs/local_runs.ts";
 import { watchRunLeases } from "./agents/runs/sweeper.ts";
 import "../queues/mod.ts";
 
@@ -102,7 +103,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const steps: [string, () => unknown][] = [
     ["ending streams and requests", () => (shutdown.abort(), server.shutdown())],
     ["closing the live hub", () => services.hub.close()],
-    ["draining jobs", () => services.jobs.drain(10_000)],
+    ["draining jobs", () => Promise.all([services.jobs.drain(10_000), drainLocalStarts(10_000)])],
     ["closing KV", () => kv.close()],
     ["stopping the jobs worker", () => services.jobs.stop()],
     ["closing the database", () => db.close()],

@@ -7,10 +7,7 @@ import {
 } from "./bundle.ts";
 import type { Manifest } from "./types.ts";
 
-interface BuildIndex {
-  boot: string | null;
-  bootImports: string[];
-  everyPage: boolean;
+interface BuildIndex extends Omit<IslandAssets, "files"> {
   files: string[];
 }
 
@@ -29,12 +26,8 @@ export async function writeIslandAssets(manifest: Manifest, assets: IslandAssets
   for (const [path, file] of assets.files) {
     await Deno.writeFile(new URL(path.slice(ISLANDS_PREFIX.length), dir), file.contents);
   }
-  const index: BuildIndex = {
-    boot: assets.boot,
-    bootImports: assets.bootImports,
-    everyPage: assets.everyPage === true,
-    files: [...assets.files.keys()],
-  };
+  const { files, ...rest } = assets;
+  const index: BuildIndex = { ...rest, files: [...files.keys()] };
   await Deno.writeTextFile(new URL("index.json", dir), JSON.stringify(index));
 }
 
@@ -51,12 +44,7 @@ async function readIslandAssets(manifest: Manifest): Promise<IslandAssets | null
     const contents = await Deno.readFile(new URL(path.slice(ISLANDS_PREFIX.length), dir));
     files.set(path, { contents, contentType: JS });
   }
-  return {
-    files,
-    boot: index.boot,
-    bootImports: index.bootImports,
-    everyPage: index.everyPage === true,
-  };
+  return { ...index, files };
 }
 
 /**

@@ -10,12 +10,19 @@ export interface BuiltFile {
 /** The islands bundle: files by URL path, the boot module, and each island's chunks. */
 export interface IslandAssets {
   files: Map<string, BuiltFile>;
-  /** URL of the boot module, or null when the app has no islands. */
+  /** URL of the islands boot module (pages with islands only), or null when the app has none. */
   boot: string | null;
   /** Chunks the boot module imports statically, preloaded beside it to skip a round trip. */
   bootImports: string[];
-  /** True when a page script is bundled in: the boot module then goes on every page. */
-  everyPage?: boolean;
+  /**
+   * URL of the page module every page loads (the page script and the error listeners), or
+   * null when the app has neither.
+   */
+  page?: string | null;
+  /** What each built file may load (static and dynamic imports, by URL). */
+  imports?: Record<string, string[]>;
+  /** Each island's chunk URL by island name, and the Preact and error reporter chunks. */
+  entries?: { islands: Record<string, string>; preact: string | null; reporter: string | null };
 }
 
 /** What the boot module wires in besides the islands (fresh.config.ts `islands`). */
@@ -30,29 +37,21 @@ export interface BootOptions {
 export const ISLANDS_PREFIX = "/_fresh/js/";
 
 /**
- * The boot module: runs the page script, hydrates each island marker when it comes near the
+ * The islands boot module (pages with islands only): hydrates each island marker when it comes near the
  * viewport, and the rest once the page has loaded and the browser is idle, so below-the-fold
- * islands stay off the critical path. Preact is imported only when the page has an island, and
- * the error reporter only when an error happens.
+ * islands stay off the critical path. Preact is imported with the first island, and the error
+ * reporter only when an island fails.
  */
-function bootSource(
-  islands: [string, string][],
-  urls: { preact: string; reporter?: string },
-  pageScript?: string,
-) {
+function bootSource(islands: [string, string][], urls: { preact: string; reporter?: string }) {
   const loaders = islands
     .map(([name, path]) => `${JSON.stringify(name)}: () => import(${JSON.stringify(path)})`)
     .join(",\n  ");
   const reporter = urls.reporter
     ? `const reportClientError = (kind, e, extra) =>
   import(${JSON.stringify(urls.reporter)}).then((m) => m.reportClientError(kind, e, extra));
-const onError = (e) => import(${JSON.stringify(urls.reporter)}).then((m) => m.reportErrorEvent(e));
-addEventListener("error", onError);
-addEventListener("unhandledrejection", onError);
 `
     : "const reportClientError = () => {};\n";
-  const page = pageScript ? `import ${JSON.stringify(pageScript)};\n` : "";
-  return `${page}${reporter}const islands = {
+  return `${reporter}const islands = {
   ${loaders}
 };
 const pending = new Set();
@@ -92,12 +91,23 @@ else addEventListener("load", idle, { once: true });
 `;
 }
 
+/** The page module: the page script, and the error listeners that load the reporter on demand. */
+function pageSource(reporter?: string, pageScript?: string) {
+  const page = pageScript ? `import ${JSON.stringify(pageScript)};\n` : "";
+  if (!reporter) return page;
+  const url = JSON.stringify(reporter);
+  return `${page}const onError = (e) => import(${url}).then((m) => m.reportErrorEvent(e));
+addEventListener("error", onError);
+addEventListener("unhandledrejection", onError);
+`;
+}
+
 /**
  * Bundles the islands and the page script with esbuild: ESM, minified, content-hashed names.
  * Two builds: the islands, Preact and the error reporter with code splitting (shared code in
- * shared chunks), then the boot module with the page script as one file of its own (plus
- * chunks the page script imports dynamically), which loads those by URL, so a page without
- * islands fetches that one file.
+ * shared chunks), then the page module (page script and error listeners, plus the chunks it
+ * imports dynamically), which every page loads, and the islands boot module, which only pages
+ * with islands load; both load the first build's files by URL.
  */
 export async function buildIslands(
   baseUrl: string,
@@ -105,7 +115,7 @@ export async function buildIslands(
   { minify = true, ...boot }: { minify?: boolean } & BootOptions = {},
 ): Promise<IslandAssets> {
   if (islandKeys.length === 0 && !boot.pageScript) {
-    return { files: new Map(), boot: null, bootImports: [], everyPage: false };
+    return { files: new Map(), boot: null, bootImports: [], page: null };
   }
   const esbuild = await import("esbuild");
   const root = fromFileUrl(new URL(".", baseUrl)).replace(/\/$/, "");
@@ -130,7 +140,7 @@ export async function buildIslands(
     setup(build: import("esbuild").PluginBuild) {
       const filter = new RegExp(`^fresh:${name}$`);
       build.onResolve({ filter }, () => ({ path: name, namespace: "fresh" }));
-      build.onLoad({ filter: /.*/, namespace: "fresh" }, () => ({
+      build.onLoad({ filter: new RegExp(`^${name}$`), namespace: "fresh" }, () => ({
         contents: contents(),
         loader: "js",
         resolveDir: root,
@@ -160,19 +170,40 @@ export async function buildIslands(
       islandName(k),
       urlOf(islandPaths[i]),
     ]);
+    const hasPage = Boolean(boot.pageScript || reporterPath);
     const main = await esbuild.build({
       ...common,
-      entryPoints: ["fresh:boot"],
+      entryPoints: [
+        { in: "fresh:boot", out: "boot" },
+        ...(hasPage ? [{ in: "fresh:page", out: "page" }] : []),
+      ],
       splitting: true,
-      entryNames: "boot-[hash]",
+      entryNames: "[name]-[hash]",
       chunkNames: "[name]-[hash]",
       external: [`${ISLANDS_PREFIX}*`],
-      plugins: [virtual("boot", () => bootSource(islands, urls, boot.pageScript))],
+      plugins: [
+        virtual("boot", () => bootSource(islands, urls)),
+        virtual("page", () => pageSource(urls.reporter, boot.pageScript)),
+      ],
     });
     const files = new Map([...filesOf(chunks), ...filesOf(main)]);
-    const bootOut = Object.keys(main.metafile!.outputs).find((out) => out.includes("boot-"))!;
-    const bootUrl = ISLANDS_PREFIX + bootOut.split("/").pop()!;
-    return { files, boot: bootUrl, bootImports: [], everyPage: Boolean(boot.pageScript) };
+    const entryUrl = (name: string) => {
+      const out = Object.entries(main.metafile!.outputs)
+        .find(([, o]) => o.entryPoint === `fresh:${name}`)?.[0];
+      return out ? ISLANDS_PREFIX + out.split("/").pop()! : null;
+    };
+    return {
+      files,
+      boot: islandKeys.length ? entryUrl("boot") : null,
+      bootImports: [],
+      page: entryUrl("page"),
+      imports: { ...importsOf(chunks), ...importsOf(main) },
+      entries: {
+        islands: Object.fromEntries(islands),
+        preact: urls.preact,
+        reporter: urls.reporter ?? null,
+      },
+    };
   } finally {
     await esbuild.stop();
   }
@@ -180,6 +211,16 @@ export async function buildIslands(
 
 function relative(root: string, path: string): string {
   return path.startsWith(root + "/") ? path.slice(root.length + 1) : path;
+}
+
+function importsOf(result: import("esbuild").BuildResult): Record<string, string[]> {
+  const url = (path: string) => ISLANDS_PREFIX + path.split("/").pop()!;
+  return Object.fromEntries(
+    Object.entries(result.metafile!.outputs).map(([out, o]) => [
+      url(out),
+      o.imports.map((i) => i.external ? i.path : url(i.path)),
+    ]),
+  );
 }
 
 function filesOf(result: import("esbuild").BuildResult): Map<string, BuiltFile> {

@@ -2,7 +2,7 @@ import { type ComponentType, h, type VNode } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { IslandAssets } from "./bundle.ts";
 import { collectIslands } from "./islands.ts";
-import { bootTags } from "./shell.ts";
+import { bootTags, withTags } from "./shell.ts";
 import type { LayoutProps, Meta, PageProps } from "./types.ts";
 
 // deno-lint-ignore no-explicit-any
@@ -35,7 +35,6 @@ export function renderDocument(input: RenderInput): string {
   }
   const { result: body, islands } = collectIslands(() => renderToString(inner));
   const html = body.startsWith("<html") ? `<!DOCTYPE html>${body}` : body;
-  if ((islands.size === 0 && !assets.everyPage) || !assets.boot) return html;
-  const tags = bootTags(assets);
-  return html.includes("</head>") ? html.replace("</head>", `${tags}</head>`) : tags + html;
+  const tags = bootTags(assets, islands.size > 0);
+  return tags ? withTags(html, tags) : html;
 }

@@ -79,7 +79,7 @@ export class ShellCache {
       before = before.replace(placeholder, () => value);
     }
     if (!shell.booted && islands.size > 0 && assets.boot) {
-      before = withBootTags(before, assets);
+      before = withTags(before, bootTags({ ...assets, page: null }, true));
     }
     return before + result + shell.after;
   }
@@ -97,19 +97,26 @@ export class ShellCache {
     }
     let before = result.slice(0, at);
     if (before.startsWith("<html")) before = `<!DOCTYPE html>${before}`;
-    const booted = Boolean((islands.size > 0 || assets.everyPage) && assets.boot);
-    if (booted) before = withBootTags(before, assets);
+    const booted = islands.size > 0 && Boolean(assets.boot);
+    const tags = bootTags(assets, booted);
+    if (tags) before = withTags(before, tags);
     return { before, after: result.slice(at + SLOT.length), booted };
   }
 }
 
-/** The island boot script and its preloads, added before `</head>`. */
-export function bootTags(assets: IslandAssets): string {
-  return assets.bootImports.map((u) => `<link rel="modulepreload" href="${u}">`).join("") +
-    `<script type="module" src="${assets.boot}"></script>`;
+/**
+ * The scripts of a page, added before `</head>`: the page module (every page), then, on pages
+ * with islands, the islands boot module and its preloads.
+ */
+export function bootTags(assets: IslandAssets, islands: boolean): string {
+  const script = (src: string) => `<script type="module" src="${src}"></script>`;
+  const page = assets.page ? script(assets.page) : "";
+  if (!islands || !assets.boot) return page;
+  return page + assets.bootImports.map((u) => `<link rel="modulepreload" href="${u}">`).join("") +
+    script(assets.boot);
 }
 
-function withBootTags(html: string, assets: IslandAssets): string {
-  const tags = bootTags(assets);
+/** `html` with `tags` added before `</head>` (or in front when it has no head). */
+export function withTags(html: string, tags: string): string {
   return html.includes("</head>") ? html.replace("</head>", `${tags}</head>`) : tags + html;
 }

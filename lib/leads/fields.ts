@@ -1,68 +1,47 @@
 /**
- * The lead form's fields and their validation, shared by the server route and the ContactForm
- * island (zod/mini keeps the browser bundle small). Messages are written for people.
+ * The lead form's fields and their zod validation at the server's edge, built from the plain
+ * rules in lib/leads/field_rules.ts that the ContactForm island checks with (no zod in the
+ * browser). Messages are written for people.
  */
 import * as z from "zod/mini";
 import { isStorableText, UNSTORABLE_TEXT } from "../validation/text_rule.ts";
+import {
+  type FieldErrors,
+  LEAD_CONSENT_MESSAGE,
+  LEAD_TEXT_RULES,
+  type LeadFieldName,
+  type TextRule,
+} from "./field_rules.ts";
+
+export type { FieldErrors, LeadFieldName };
 
 const storable = z.refine<string>(isStorableText, UNSTORABLE_TEXT);
+
+function text(rule: TextRule) {
+  return z.string().check(
+    z.trim(),
+    storable,
+    ...(rule.required ? [z.minLength(rule.min?.[0] ?? 1, rule.min?.[1] ?? rule.required)] : []),
+    z.maxLength(rule.max[0], rule.max[1]),
+    ...(rule.pattern ? [z.regex(rule.pattern[0], rule.pattern[1])] : []),
+  );
+}
 
 /** Where a form was sent from ("contact" page, "sales" variant on other pages). */
 export const LEAD_SOURCES = ["contact", "sales", "pricing", "docs", "demo"] as const;
 
 /** What a person types into the form. */
 export const leadFieldsSchema = z.object({
-  name: z.string().check(
-    z.trim(),
-    storable,
-    z.minLength(1, "Please tell us your name."),
-    z.maxLength(120, "Your name must be 120 characters or fewer."),
-  ),
-  email: z.string().check(
-    z.trim(),
-    storable,
-    z.minLength(1, "Please enter your work email."),
-    z.maxLength(254, "That email address is too long."),
-    z.regex(
-      /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/,
-      "Please enter an email address like name@company.com.",
-    ),
-  ),
-  company: z.optional(
-    z.string().check(
-      z.trim(),
-      storable,
-      z.maxLength(120, "The company name must be 120 characters or fewer."),
-    ),
-  ),
-  companyUrl: z.optional(
-    z.string().check(
-      z.trim(),
-      storable,
-      z.maxLength(300, "The website address must be 300 characters or fewer."),
-      z.regex(
-        /^https?:\/\/[^\s/$.?#][^\s]*$/i,
-        "Please enter the website as an address like https://company.com.",
-      ),
-    ),
-  ),
-  message: z.string().check(
-    z.trim(),
-    storable,
-    z.minLength(10, "Please write at least 10 characters so we know how to help."),
-    z.maxLength(5000, "Please keep your message under 5,000 characters."),
-  ),
-  consent: z.literal(true, "Please agree so we can reply to you."),
+  name: text(LEAD_TEXT_RULES.name),
+  email: text(LEAD_TEXT_RULES.email),
+  company: z.optional(text(LEAD_TEXT_RULES.company)),
+  companyUrl: z.optional(text(LEAD_TEXT_RULES.companyUrl)),
+  message: text(LEAD_TEXT_RULES.message),
+  consent: z.literal(true, LEAD_CONSENT_MESSAGE),
 });
 
 /** The validated fields. */
 export type LeadFields = z.infer<typeof leadFieldsSchema>;
-
-/** Names of the visible fields. */
-export type LeadFieldName = keyof LeadFields;
-
-/** Per-field error messages (first problem of each field). */
-export type FieldErrors = Partial<Record<LeadFieldName, string>>;
 
 /** Turns raw strings (form or JSON) into typed input: `consent` "on"/"true"/true -> true. */
 export function normalizeLeadInput(raw: Record<string, unknown>): Record<string, unknown> {

@@ -37,6 +37,7 @@ import {
 } from "./side_by_side.ts";
 import { benchFanout, type FanoutResult } from "./sse_fanout.ts";
 import { benchTransfer, type TransferRow } from "./transfer.ts";
+import { clientFigures } from "./client_figures.ts";
 
 const QUICK = Deno.env.get("BENCH_QUICK") === "1" || Deno.args.includes("--quick");
 const SECONDS = Number(Deno.env.get("BENCH_SECONDS") ?? (QUICK ? 2 : 5));
@@ -370,6 +371,7 @@ const figures: Figure[] = [
     { on: "value", op: "<=", bound: 50 },
   ),
 ];
+if (!QUICK) figures.push(...await clientFigures(section));
 results.figures = figures;
 
 console.log(

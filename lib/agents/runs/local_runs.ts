@@ -1,6 +1,7 @@
 /** The runs this instance is executing: their abort controllers, for cancel and shutdown. */
 
 const running = new Map<string, AbortController>();
+const started = new Set<Promise<unknown>>();
 const slots = new WeakMap<object, number>();
 
 /**
@@ -36,4 +37,23 @@ export function abortLocalRun(runId: string, reason: unknown): boolean {
   const controller = running.get(runId);
   controller?.abort(reason);
   return controller !== undefined;
+}
+
+/** Keeps a run started in-process (not by a job) until it settles, for {@link drainLocalStarts}. */
+export function trackLocalStart(done: Promise<unknown>) {
+  started.add(done);
+  done.finally(() => started.delete(done));
+}
+
+/**
+ * Waits (at most `timeoutMs`) for the runs started in-process to settle: at shutdown they are
+ * aborted and put back in the queue, and that write must land before KV closes.
+ */
+export async function drainLocalStarts(timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.allSettled([...started]),
+    new Promise((r) => timer = setTimeout(r, timeoutMs)),
+  ]);
+  clearTimeout(timer);
 }

@@ -13,7 +13,13 @@ import { ProviderError } from "../providers/errors.ts";
 import { emitRunEvent } from "./events.ts";
 import { executeAttempt } from "./execute.ts";
 import { finishRun, persistRun } from "./finish.ts";
-import { acquireSlot, releaseSlot, trackLocalRun, untrackLocalRun } from "./local_runs.ts";
+import {
+  acquireSlot,
+  releaseSlot,
+  trackLocalRun,
+  trackLocalStart,
+  untrackLocalRun,
+} from "./local_runs.ts";
 import { enqueueRun, type RunMessage } from "./queue.ts";
 import { getRun, isTerminal, LEASE_MS, type RunRecord, updateRun } from "./record.ts";
 
@@ -57,8 +63,15 @@ const DEFER_MS = 250;
 /** How often a worker renews its lease and looks for a cancel request from another instance. */
 export const HEARTBEAT_MS = 2_000;
 
-/** Handles one queue message for a run. */
-export async function handleRunMessage(message: RunMessage, services: Services): Promise<void> {
+/**
+ * Handles one queue message for a run. With `here` (see {@link startRunHere}) a busy instance
+ * leaves the run to its queued job instead of deferring the message.
+ */
+export async function handleRunMessage(
+  message: RunMessage,
+  services: Services,
+  { here = false } = {},
+): Promise<void> {
   const run = await getRun(services.kv, message.runId);
   if (!run) return;
   if (isTerminal(run.status)) return await persistRun(services, run);
@@ -67,6 +80,7 @@ export async function handleRunMessage(message: RunMessage, services: Services):
     return;
   }
   if (!acquireSlot(services, services.settings.agentConcurrency)) {
+    if (here) return;
     await enqueueRun(services, message, DEFER_MS + Math.round(Math.random() * DEFER_MS));
     return;
   }
@@ -90,6 +104,20 @@ export async function handleRunMessage(message: RunMessage, services: Services):
   } finally {
     releaseSlot(services);
   }
+}
+
+/**
+ * Starts a new run's first attempt on this instance at once, without waiting for the jobs
+ * backend to deliver its job (time to first token). The job stays queued as the recovery: when
+ * it arrives it finds the run claimed and does nothing, and if this process dies mid-run the
+ * lease expires and the sweeper gives the run its next attempt, as for any worker.
+ */
+export function startRunHere(message: RunMessage, services: Services): void {
+  trackLocalStart(
+    handleRunMessage(message, services, { here: true }).catch((error) =>
+      logger.warn("run could not start here; its job will", { runId: message.runId, error })
+    ),
+  );
 }
 
 async function runClaimed(services: Services, run: RunRecord) {

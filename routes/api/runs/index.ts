@@ -10,6 +10,8 @@ import {
   withoutUploads,
 } from "../../../lib/agents/runs/quota.ts";
 import { streamUrlOf } from "../../../lib/agents/runs/view.ts";
+import { RUN_MESSAGE_TYPE } from "../../../lib/agents/runs/queue.ts";
+import { startRunHere } from "../../../lib/agents/runs/worker.ts";
 import { providerOf } from "../../../lib/agents/providers/select.ts";
 import { consentFrom } from "../../../lib/consent.ts";
 import { quoteUntrusted } from "../../../lib/security/content/mod.ts";
@@ -119,6 +121,10 @@ export const handler: Handlers = {
       trackable: consentFrom(ctx.req).analytics,
       reservation,
     }, key);
+    if (!replayed) {
+      const traceparent = formatTraceparent(ctx.state.trace);
+      startRunHere({ type: RUN_MESSAGE_TYPE, runId, attempt: 1, traceparent }, services);
+    }
     return accepted(runId, replayed);
   },
 };
