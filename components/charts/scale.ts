@@ -3,6 +3,8 @@
 /** How a chart formats its values. */
 export type ValueFormat = "count" | "ms" | "percent" | "tokens";
 
+const WHOLE = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+
 /** A value as people read it: "1,234", "850 ms", "12.5%", "1.2M". */
 export function formatValue(v: number | null, format: ValueFormat = "count"): string {
   if (v === null || !Number.isFinite(v)) return "–";
@@ -16,9 +18,9 @@ export function formatValue(v: number | null, format: ValueFormat = "count"): st
         ? `${(v / 1e6).toFixed(1)}M`
         : v >= 1e4
         ? `${(v / 1e3).toFixed(1)}k`
-        : Math.round(v).toLocaleString("en");
+        : WHOLE.format(Math.round(v));
     default:
-      return Math.round(v).toLocaleString("en");
+      return WHOLE.format(Math.round(v));
   }
 }
 

@@ -14,7 +14,7 @@ import { addLogContext, logger } from "../telemetry/log.ts";
 import { sessionKey, userSessionKey, userSessionsPrefix } from "../../kv/keys.ts";
 import { readCookie, serializeCookie } from "./cookies.ts";
 import type { Session } from "./types.ts";
-import { loadIdentity } from "./workspaces.ts";
+import { cachedIdentity } from "./identity_cache.ts";
 
 /** A session ends after this long without a request. */
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -209,7 +209,7 @@ export function sessionMiddleware(): MiddlewareHandler {
     let session = id ? await readSession(services, id) : null;
     if (session) {
       try {
-        const identity = await loadIdentity(services.db, session.userId, session.workspaceId);
+        const identity = await cachedIdentity(services.db, session.userId, session.workspaceId);
         if (!identity) {
           await destroySession(services, session.id);
           session = null;
