@@ -3,6 +3,14 @@
 /** How a chart formats its values. */
 export type ValueFormat = "count" | "ms" | "percent" | "tokens";
 
+const WHOLE = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+
+/** `Math.round(v).toLocaleString("en")`, without the formatter for 0-999 (most values). */
+function whole(v: number): string {
+  const r = Math.round(v);
+  return (r > 0 && r < 1000) || Object.is(r, 0) ? String(r) : WHOLE.format(r);
+}
+
 /** A value as people read it: "1,234", "850 ms", "12.5%", "1.2M". */
 export function formatValue(v: number | null, format: ValueFormat = "count"): string {
   if (v === null || !Number.isFinite(v)) return "–";
@@ -16,9 +24,9 @@ export function formatValue(v: number | null, format: ValueFormat = "count"): st
         ? `${(v / 1e6).toFixed(1)}M`
         : v >= 1e4
         ? `${(v / 1e3).toFixed(1)}k`
-        : Math.round(v).toLocaleString("en");
+        : whole(v);
     default:
-      return Math.round(v).toLocaleString("en");
+      return whole(v);
   }
 }
 

@@ -5,6 +5,7 @@
  * pass).
  */
 import type { Db } from "../db/types.ts";
+import { forgetIdentities } from "./identity_changes.ts";
 import type { Role } from "./types.ts";
 
 /** A member as listed on the members page. */
@@ -78,11 +79,11 @@ function check(roles: Map<string, Role>, actor: Role, userId: string, to?: Role)
 }
 
 /** Changes a member's role; returns the previous role. Throws {@link MemberChangeRefused}. */
-export function changeRole(
+export async function changeRole(
   db: Db,
   input: { tenantId: string; actorRole: Role; userId: string; role: Role },
 ): Promise<Role> {
-  return db.transaction(async (tx) => {
+  return await db.transaction(async (tx) => {
     const before = check(
       await lockedRoles(tx, input.tenantId),
       input.actorRole,
@@ -95,22 +96,22 @@ export function changeRole(
       input.role,
     ]);
     return before;
-  });
+  }).finally(forgetIdentities);
 }
 
 /** Removes a member; returns their role. Throws {@link MemberChangeRefused}. */
-export function removeMember(
+export async function removeMember(
   db: Db,
   input: { tenantId: string; actorRole: Role; userId: string },
 ): Promise<Role> {
-  return db.transaction(async (tx) => {
+  return await db.transaction(async (tx) => {
     const before = check(await lockedRoles(tx, input.tenantId), input.actorRole, input.userId);
     await tx.query("delete from memberships where tenant_id = $1 and user_id = $2", [
       input.tenantId,
       input.userId,
     ]);
     return before;
-  });
+  }).finally(forgetIdentities);
 }
 
 /** Adds a member (or keeps their current role when they already belong). */
@@ -120,4 +121,5 @@ export async function addMember(db: Db, tenantId: string, userId: string, role: 
      on conflict (tenant_id, user_id) do nothing`,
     [tenantId, userId, role],
   );
+  forgetIdentities();
 }

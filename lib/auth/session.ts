@@ -14,7 +14,7 @@ import { addLogContext, logger } from "../telemetry/log.ts";
 import { sessionKey, userSessionKey, userSessionsPrefix } from "../../kv/keys.ts";
 import { readCookie, serializeCookie } from "./cookies.ts";
 import type { Session } from "./types.ts";
-import { loadIdentity } from "./workspaces.ts";
+import { cachedIdentity } from "./identity_cache.ts";
 
 /** A session ends after this long without a request. */
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -150,6 +150,10 @@ export function clearSessionCookie(services: Pick<Services, "settings">, url: UR
   return serializeCookie(services.settings, url, SESSION_COOKIE, "", 0);
 }
 
+/** Genuine cookie values already verified, per key list (the HMAC is checked once per value). */
+const verifiedCookies = new WeakMap<readonly string[], Map<string, string>>();
+const MAX_VERIFIED_COOKIES = 10_000;
+
 /** The session id the request's cookie carries, when its signature verifies. */
 export async function sessionIdFromRequest(
   services: Pick<Services, "settings">,
@@ -158,7 +162,17 @@ export async function sessionIdFromRequest(
 ): Promise<string | null> {
   const raw = readCookie(services.settings, req, url, SESSION_COOKIE);
   if (!raw || raw.length > 512) return null;
-  return await verify(services.settings.sessionSecrets, raw);
+  const keys = services.settings.sessionSecrets;
+  let known = verifiedCookies.get(keys);
+  const hit = known?.get(raw);
+  if (hit) return hit;
+  const id = await verify(keys, raw);
+  if (id) {
+    if (!known) verifiedCookies.set(keys, known = new Map());
+    if (known.size >= MAX_VERIFIED_COOKIES) known.delete(known.keys().next().value!);
+    known.set(raw, id);
+  }
+  return id;
 }
 
 /**
@@ -209,7 +223,7 @@ export function sessionMiddleware(): MiddlewareHandler {
     let session = id ? await readSession(services, id) : null;
     if (session) {
       try {
-        const identity = await loadIdentity(services.db, session.userId, session.workspaceId);
+        const identity = await cachedIdentity(services.db, session.userId, session.workspaceId);
         if (!identity) {
           await destroySession(services, session.id);
           session = null;

@@ -1,5 +1,6 @@
 /** Workspaces (the `tenants` table) and memberships: lookups and the personal workspace. */
 import type { Db } from "../db/types.ts";
+import { forgetIdentities } from "./identity_changes.ts";
 import type { AuthUser, AuthWorkspace, Role } from "./types.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -114,6 +115,7 @@ export async function createWorkspace(
         "insert into memberships (tenant_id, user_id, role) values ($1, $2, 'owner')",
         [rows[0].id, userId],
       );
+      forgetIdentities();
       return toWorkspace(rows[0]);
     }
     if (attempt >= 5) throw new Error("could not find a free workspace slug");

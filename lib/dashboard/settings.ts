@@ -4,6 +4,7 @@
  * bounded by the plan's retention, and the fit a lead needs to reach Slack and the CRM webhook.
  */
 import type { Db } from "../db/types.ts";
+import { forgetIdentities } from "../auth/identity_changes.ts";
 import { limitsFor } from "../plans.ts";
 
 /** The data classes whose retention a workspace chooses. */
@@ -99,5 +100,6 @@ export async function renameWorkspace(db: Db, tenantId: string, name: string): P
      update tenants set name = $2 where id = $1 returning (select name from old) as previous`,
     [tenantId, name],
   );
+  forgetIdentities();
   return rows[0]?.previous ?? name;
 }

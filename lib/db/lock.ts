@@ -8,54 +8,43 @@ export interface DirLock {
   release(): Promise<void>;
 }
 
+const RETRY_MS = 25;
+
 /**
- * Takes the exclusive lock on `path`. If another process holds it for longer than `timeoutMs`,
- * throws an error whose message `busyMessage` builds from that process's pid.
+ * Takes the exclusive lock on `path`, trying without blocking until `timeoutMs` has passed (no
+ * thread waits on a held lock, so a refused attempt leaves nothing behind). If another process
+ * holds it that long, throws an error whose message `busyMessage` builds from that process's pid.
  */
 export async function acquireLock(
   path: string,
   busyMessage: (pid: string) => string,
   timeoutMs = 250,
 ): Promise<DirLock> {
-  const worker = new Worker(new URL("./lock_worker.ts", import.meta.url), { type: "module" });
-  const messages: unknown[] = [];
-  let wake = () => {};
-  worker.onmessage = (e) => {
-    messages.push(e.data);
-    wake();
-  };
-  const next = () =>
-    messages.length > 0
-      ? Promise.resolve(messages.shift())
-      : new Promise<unknown>((resolve) => wake = () => resolve(messages.shift()));
-  worker.postMessage({ lock: path });
-  // The worker's start-up time does not count: the timeout runs from the lock attempt.
-  let result = await next();
-  if (result === "waiting") {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    result = await Promise.race([
-      next(),
-      new Promise<"timeout">((resolve) => timer = setTimeout(() => resolve("timeout"), timeoutMs)),
-    ]);
-    clearTimeout(timer);
-  }
-  if (result !== "locked") {
-    worker.terminate();
-    if (result !== "timeout") {
-      throw new Error(`cannot lock ${path}: ${(result as { error: string }).error}`);
+  const file = await Deno.open(path, { read: true, write: true, create: true });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (!await file.tryLock(true)) {
+      if (Date.now() >= deadline) {
+        const pid = (await Deno.readTextFile(path).catch(() => "")).trim() || "unknown";
+        throw new Error(busyMessage(pid));
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
-    const pid = (await Deno.readTextFile(path).catch(() => "")).trim() || "unknown";
-    throw new Error(busyMessage(pid));
+    await file.truncate(0);
+    await file.write(new TextEncoder().encode(`${Deno.pid}\n`));
+  } catch (error) {
+    file.close();
+    throw error;
   }
   let released = false;
   return {
     path,
-    async release() {
-      if (released) return;
-      released = true;
-      worker.postMessage("release");
-      await next();
-      worker.terminate();
+    release() {
+      if (!released) {
+        released = true;
+        file.close();
+      }
+      return Promise.resolve();
     },
   };
 }
