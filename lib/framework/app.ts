@@ -16,6 +16,7 @@ import type {
   Manifest,
   Meta,
   PageProps,
+  RenderInit,
   RouteModule,
   State,
 } from "./types.ts";
@@ -122,14 +123,21 @@ export function createApp(options: AppOptions): Hono {
     route: RouteFile,
     module: RouteModule,
     props: PageProps<unknown>,
-    init: ResponseInit & { meta?: Meta } = {},
+    init: RenderInit = {},
   ): Response => {
     const declared = typeof module.meta === "function" ? module.meta(props) : module.meta;
     const meta: Meta = { ...declared, ...init.meta };
     const layouts = layoutsFor(route.dir);
     const page = module.default as AnyComponent;
     const html = (shells && appComponent && layouts.length === 0 && !props.cached &&
-      shells.render({ app: appComponent, page, props, meta, assets })) ||
+      shells.render({
+        app: appComponent,
+        page,
+        props,
+        meta,
+        assets,
+        perRequest: init.perRequest,
+      })) ||
       renderDocument({ app: appComponent, layouts, page, props, meta, assets });
     const headers = new Headers(init.headers);
     headers.set("content-type", "text/html; charset=utf-8");

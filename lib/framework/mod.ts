@@ -22,6 +22,7 @@ export type {
   Manifest,
   Meta,
   PageProps,
+  RenderInit,
   RouteConfig,
   RouteModule,
   State,

@@ -189,9 +189,14 @@ export class PageCache {
       : variant === "gzip"
       ? entry.gzip
       : entry.body;
-    return new Response(body, {
-      status,
-      headers: (notModified ? learned.notModified : learned.ok).concat(own),
-    });
+    // Appended to a response made without headers: several times cheaper in Deno than the
+    // same list given to the constructor.
+    const res = new Response(body, { status });
+    const out = res.headers;
+    for (const [name, value] of notModified ? learned.notModified : learned.ok) {
+      out.append(name, value);
+    }
+    for (const [name, value] of own) out.append(name, value);
+    return res;
   }
 }
