@@ -33,7 +33,7 @@ export const handler: Handlers<ContactFormProps> = {
       formToken: await issueFormToken(settings),
       captcha: captchaConfig(settings),
       sent: ctx.url.searchParams.get("sent") === "1",
-    }, { headers: { "cache-control": "no-store" } });
+    }, { headers: { "cache-control": "no-store" }, perRequest: ["formToken"] });
   },
   POST: async (ctx) => {
     const { settings } = ctx.state.services;

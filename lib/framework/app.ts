@@ -7,8 +7,8 @@ import { islandName, registerIslands } from "./islands.ts";
 import { ancestorDirs, comparePatterns, parseRouteFile, type RouteFile } from "./paths.ts";
 import { renderDocument } from "./render.ts";
 import { ShellCache, type ShellOptions } from "./shell.ts";
-import { hashBytes, type StaticFiles } from "./static.ts";
-import { weakEtagMatch } from "./etag.ts";
+import type { StaticFiles } from "./static.ts";
+import { type CachedPageFastPath, PageCache } from "./page_cache.ts";
 import type {
   FreshContext,
   HandlerFn,
@@ -16,6 +16,7 @@ import type {
   Manifest,
   Meta,
   PageProps,
+  RenderInit,
   RouteModule,
   State,
 } from "./types.ts";
@@ -26,8 +27,6 @@ declare module "hono" {
     traceId: string;
     route: string;
     freshState: State;
-    /** Set when the response is a cached page, for the fast path to learn its headers. */
-    cachedPageHit: { entry: CachedPage; variant: Variant; route: string };
   }
 }
 
@@ -70,82 +69,7 @@ export interface AppOptions {
   shell?: ShellOptions;
 }
 
-/**
- * The fast path for cached (`config.static`) pages. A cached page's first full answer to an
- * anonymous GET (through every middleware) is remembered with its final headers, less the
- * per-request ones; later anonymous GET and HEAD requests for it get those bytes and headers
- * at once, plus what `stamp` adds. Requests it does not know (another encoding, a session,
- * an expired copy, a response that set a cookie or a rate limit) take the full chain.
- */
-export interface CachedPageFastPath {
-  /** True when the request may share the cached copy with no middleware (carries no session). */
-  anonymous(req: Request): boolean;
-  /** Response headers that differ per request, added by `stamp` and never replayed. */
-  perRequestHeaders: readonly string[];
-  /**
-   * Records the request (access log, metrics) and returns the per-request headers to add;
-   * `started` is `performance.now()` when the request arrived.
-   */
-  stamp(
-    req: Request,
-    res: { status: number; route: string; path: string; started: number },
-  ): [string, string][];
-}
-
-/**
- * A `config.static` page's handler sets this response header to serve its response once
- * without caching it (the data it needs is not available yet); it never reaches the client.
- */
-export const SKIP_PAGE_CACHE = "x-skip-page-cache";
-
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
-
-/** The encodings a cached page is kept in. */
-type Variant = "identity" | "gzip";
-
-/**
- * A page rendered once, kept as bytes and gzip (encoded and compressed once, not per request),
- * with the final headers of each variant once the fast path has learned them.
- */
-interface CachedPage {
-  body: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer>;
-  etag: string;
-  gzipEtag: string;
-  at: number;
-  learned: Partial<Record<Variant | `${Variant}304`, [string, string][]>>;
-  /** The route pattern it answers (for the access log and metrics of fast-path hits). */
-  route?: string;
-}
-
-async function cachePage(html: string): Promise<CachedPage> {
-  const body = new TextEncoder().encode(html);
-  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream("gzip"));
-  const gzip = new Uint8Array(await new Response(stream).arrayBuffer());
-  const hash = await hashBytes(html);
-  return { body, gzip, etag: `"${hash}"`, gzipEtag: `"${hash}-gz"`, at: Date.now(), learned: {} };
-}
-
-/**
- * The cached variant a request's `Accept-Encoding` selects: gzip when it accepts gzip, the
- * plain bytes when it accepts neither gzip nor deflate, and null otherwise (deflate-only
- * clients are compressed per request by the middleware chain).
- */
-function variantOf(acceptEncoding: string | null): Variant | null {
-  if (!acceptEncoding) return "identity";
-  if (/\bgzip\b/.test(acceptEncoding)) return "gzip";
-  return /\bdeflate\b/.test(acceptEncoding) ? null : "identity";
-}
-
-/** The path of an absolute request URL, without the query (no URL parsing per request). */
-function pathOf(url: string): string {
-  const start = url.indexOf("/", url.indexOf("//") + 2);
-  if (start === -1) return "/";
-  const query = url.indexOf("?", start);
-  const hash = url.indexOf("#", start);
-  const end = query === -1 ? (hash === -1 ? url.length : hash) : query;
-  return url.slice(start, end);
-}
 
 /** The per-request state object shared by middlewares, handlers and pages. */
 export function stateOf(c: Context): State {
@@ -174,8 +98,7 @@ export function createApp(options: AppOptions): Hono {
     f ? manifest.routes[f.key] : undefined;
   const appComponent = mod(special("app", ""))?.default as AnyComponent | undefined;
   const { staticFiles } = options;
-  const pageCache = new Map<string, CachedPage>();
-  const staticTtlMs = options.staticTtlMs ?? Infinity;
+  const pageCache = new PageCache(options.staticTtlMs, options.fastPath);
 
   const middlewaresFor = (dir: string): Chain =>
     ancestorDirs(dir).flatMap((d) => {
@@ -200,14 +123,21 @@ export function createApp(options: AppOptions): Hono {
     route: RouteFile,
     module: RouteModule,
     props: PageProps<unknown>,
-    init: ResponseInit & { meta?: Meta } = {},
+    init: RenderInit = {},
   ): Response => {
     const declared = typeof module.meta === "function" ? module.meta(props) : module.meta;
     const meta: Meta = { ...declared, ...init.meta };
     const layouts = layoutsFor(route.dir);
     const page = module.default as AnyComponent;
     const html = (shells && appComponent && layouts.length === 0 && !props.cached &&
-      shells.render({ app: appComponent, page, props, meta, assets })) ||
+      shells.render({
+        app: appComponent,
+        page,
+        props,
+        meta,
+        assets,
+        perRequest: init.perRequest,
+      })) ||
       renderDocument({ app: appComponent, layouts, page, props, meta, assets });
     const headers = new Headers(init.headers);
     headers.set("content-type", "text/html; charset=utf-8");
@@ -300,7 +230,7 @@ export function createApp(options: AppOptions): Hono {
     }
     const bad = unsafeHeaderNames(c.res.headers);
     if (bad.length === 0) {
-      learn(c);
+      pageCache.learn(c);
       return;
     }
     const failed = c.res;
@@ -373,42 +303,8 @@ export function createApp(options: AppOptions): Hono {
     });
   }
 
-  const cachedPage = async (
-    c: Context,
-    ctx: FreshContext,
-    make: () => Response | Promise<Response>,
-  ) => {
-    const key = ctx.url.pathname;
-    let entry = pageCache.get(key);
-    if (!entry || Date.now() - entry.at > staticTtlMs) {
-      const made = await make();
-      if (made.headers.has(SKIP_PAGE_CACHE)) {
-        made.headers.delete(SKIP_PAGE_CACHE);
-        return made;
-      }
-      if (made.status !== 200) return made;
-      entry = await cachePage(await made.text());
-      pageCache.set(key, entry);
-    }
-    const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
-    const variant = variantOf(c.req.header("accept-encoding") ?? null);
-    if (variant) c.set("cachedPageHit", { entry, variant, route: c.get("route") });
-    const etag = gzip ? entry.gzipEtag : entry.etag;
-    const headers: Record<string, string> = {
-      "content-type": "text/html; charset=utf-8",
-      etag,
-      vary: "accept-encoding",
-    };
-    const known = c.req.header("if-none-match") ?? "";
-    if (known === entry.etag || known === entry.gzipEtag) {
-      return c.newResponse(null, 304, headers);
-    }
-    if (!gzip) return c.newResponse(entry.body, 200, headers);
-    return c.newResponse(entry.gzip, 200, {
-      ...headers,
-      "content-encoding": "gzip",
-    });
-  };
+  const cachedPage = (c: Context, ctx: FreshContext, make: () => Response | Promise<Response>) =>
+    pageCache.answer(c, ctx.url.pathname, make);
 
   const rootChain = middlewaresFor("");
   hono.notFound(async (c) => {
@@ -422,50 +318,9 @@ export function createApp(options: AppOptions): Hono {
     return renderError(c, status, error);
   });
 
-  const fastPath = options.fastPath;
-  const perRequest = new Set(["content-length", ...fastPath?.perRequestHeaders ?? []]);
-
-  /** Remembers a cached page's final headers from a full anonymous 200 GET answer. */
-  const learn = (c: Context) => {
-    const hit = c.get("cachedPageHit");
-    if (!hit || !fastPath || c.req.method !== "GET" || c.res.status !== 200) return;
-    const headers = c.res.headers;
-    if (headers.has("set-cookie") || headers.has("ratelimit-limit")) return;
-    if (!fastPath.anonymous(c.req.raw) || pageCache.get(pathOf(c.req.url)) !== hit.entry) return;
-    const kept = [...headers].filter(([name]) => !perRequest.has(name));
-    hit.entry.learned[hit.variant] = kept;
-    hit.entry.learned[`${hit.variant}304`] = kept.filter(([name]) => name !== "content-encoding");
-    hit.entry.route = hit.route;
-  };
-
-  /** A cached page's answer without Hono or middleware, or null to take the full chain. */
-  const fast = (req: Request): Response | null => {
-    const started = performance.now();
-    const method = req.method;
-    if ((method !== "GET" && method !== "HEAD") || !fastPath) return null;
-    const path = pathOf(req.url);
-    const entry = pageCache.get(path);
-    if (!entry || Date.now() - entry.at > staticTtlMs) return null;
-    const variant = variantOf(req.headers.get("accept-encoding"));
-    const learned = variant && entry.learned[variant];
-    if (!learned || !fastPath.anonymous(req)) return null;
-    const known = req.headers.get("if-none-match");
-    const notModified = known !== null && (known === entry.etag || known === entry.gzipEtag ||
-      weakEtagMatch(known, variant === "gzip" ? entry.gzipEtag : entry.etag));
-    const status = notModified ? 304 : 200;
-    const own = fastPath.stamp(req, { status, route: entry.route ?? path, path, started });
-    const headers = (notModified ? entry.learned[`${variant}304`]! : learned).concat(own);
-    const body = notModified || method === "HEAD"
-      ? null
-      : variant === "gzip"
-      ? entry.gzip
-      : entry.body;
-    return new Response(body, { status, headers });
-  };
-
-  if (fastPath) {
+  if (options.fastPath) {
     const full = hono.fetch;
-    hono.fetch = (req, env, ctx) => fast(req) ?? full(req, env, ctx);
+    hono.fetch = (req, env, ctx) => pageCache.serve(req) ?? full(req, env, ctx);
   }
   return hono;
 }

@@ -2,8 +2,10 @@
  * The Fresh-compatible core: file routes, layouts, middlewares and islands on Hono, Preact and
  * esbuild. Route modules import their types from here.
  */
-export { createApp, SKIP_PAGE_CACHE, stateOf } from "./app.ts";
-export type { AppOptions, CachedPageFastPath } from "./app.ts";
+export { createApp, stateOf } from "./app.ts";
+export { SKIP_PAGE_CACHE } from "./page_cache.ts";
+export type { AppOptions } from "./app.ts";
+export type { CachedPageFastPath } from "./page_cache.ts";
 export { loadIslandAssets } from "./assets.ts";
 export type { ShellOptions } from "./shell.ts";
 export type { IslandAssets } from "./bundle.ts";
@@ -20,6 +22,7 @@ export type {
   Manifest,
   Meta,
   PageProps,
+  RenderInit,
   RouteConfig,
   RouteModule,
   State,

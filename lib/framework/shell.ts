@@ -3,12 +3,14 @@
  * footer, consent banner) is most of a page's markup and, for a given path, meta and visitor
  * kind, the same on every request: it is rendered with a slot where the page goes, split there,
  * and kept; each request renders only its page and joins the parts. Per-request values the
- * shell shows (a trace id) are rendered as placeholders and replaced in the kept text.
+ * shell shows (a trace id) are rendered as placeholders and replaced in the kept text; so are
+ * the per-request fields of a page rendered with `perRequest` (page_template.ts).
  */
 import { type ComponentType, h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { IslandAssets } from "./bundle.ts";
 import { collectIslands } from "./islands.ts";
+import { PageTemplates } from "./page_template.ts";
 import type { LayoutProps, Meta, PageProps, State } from "./types.ts";
 
 // deno-lint-ignore no-explicit-any
@@ -39,6 +41,7 @@ const MAX_SHELLS = 500;
 /** A cache of shells by route, path, meta and shared state. */
 export class ShellCache {
   #shells = new Map<string, Shell>();
+  #templates = new PageTemplates();
 
   constructor(private readonly options: ShellOptions) {}
 
@@ -53,6 +56,8 @@ export class ShellCache {
       props: PageProps<unknown>;
       meta: Meta;
       assets: IslandAssets;
+      /** Fields of the page's data spliced into a kept template (see `RenderInit`). */
+      perRequest?: readonly string[];
     },
   ): string | null {
     const { app, page, props, meta, assets } = input;
@@ -71,9 +76,10 @@ export class ShellCache {
       if (this.#shells.size >= MAX_SHELLS) this.#shells.clear();
       this.#shells.set(key, shell);
     }
-    const { result, islands } = collectIslands(() =>
-      renderToString(h(page, props as unknown as Record<string, unknown>))
-    );
+    const renderPage = (p: PageProps<unknown>) =>
+      collectIslands(() => renderToString(h(page, p as unknown as Record<string, unknown>)));
+    const { result, islands } = (input.perRequest?.length &&
+      this.#templates.render(key, props, input.perRequest, renderPage)) || renderPage(props);
     let before = shell.before;
     for (const [placeholder, value] of shared.replace) {
       before = before.replace(placeholder, () => value);

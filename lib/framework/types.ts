@@ -19,6 +19,20 @@ export interface Meta {
   jsonLd?: Record<string, unknown>[];
 }
 
+/** Options of `ctx.render`: the response's status and headers, meta, per-request fields. */
+export interface RenderInit extends ResponseInit {
+  meta?: Meta;
+  /**
+   * Top-level fields of `data` whose string value differs on every request (a signed form
+   * token): the page is rendered once with placeholders in their place and the values are
+   * spliced into the kept text per request. They must be URL-safe text (letters, digits,
+   * `.`, `_`, `-`, `~`: nothing HTML or JSON escapes); the page may then depend only on
+   * `data`, the route, the URL's path and query, and state that is the same for every visitor
+   * sharing the shell.
+   */
+  perRequest?: readonly string[];
+}
+
 /** The context every handler and middleware receives. */
 export interface FreshContext<Data = unknown> {
   req: Request;
@@ -28,7 +42,7 @@ export interface FreshContext<Data = unknown> {
   /** Matched route pattern (e.g. `/docs/:slug*`), or null for not-found. */
   route: string | null;
   /** Renders the route's page with `data`; for `_404` and `_500` renders the error page. */
-  render(data?: Data, init?: ResponseInit & { meta?: Meta }): Promise<Response>;
+  render(data?: Data, init?: RenderInit): Promise<Response>;
   /** Middleware only: runs the rest of the chain. */
   next(): Promise<Response>;
   /** The underlying Hono context (cookies, streaming helpers). */

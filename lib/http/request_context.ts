@@ -48,13 +48,27 @@ function traceOf(req: Request): TraceContext {
 /** The `Server-Timing` entry carrying the response's trace context. */
 const serverTiming = (trace: TraceContext) => `traceparent;desc="${formatTraceparent(trace)}"`;
 
+const STANDARD_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const recorders = new Map<string, (seconds: number) => void>();
+
+/** The request metric, its series looked up once per method, route and status. */
+function recordMetric(method: string, route: string | null, status: number, seconds: number) {
+  // Methods outside the standard set share one series (and one key): the map stays bounded.
+  const key = `${STANDARD_METHODS.has(method) ? method : "OTHER"} ${status} ${route}`;
+  let recorder = recorders.get(key);
+  if (!recorder) {
+    recorders.set(key, recorder = metrics.httpRequestRecorder({ method, route, status }));
+  }
+  recorder(seconds);
+}
+
 /** The access-log line and the request metric. */
 function record(
   r: { method: string; route: string | null; path: string; status: number; seconds: number },
   requestId: string,
   trace: TraceContext,
 ) {
-  metrics.httpRequest(r);
+  recordMetric(r.method, r.route, r.status, r.seconds);
   logger[r.status >= 500 ? "error" : "info"]("request", {
     method: r.method,
     route: r.route,

@@ -6,7 +6,46 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 let threshold: LogLevel = "info";
-let sink: (line: string) => void = (line) => console.log(line);
+/** Buffered lines are written at least this often (and at shutdown, and before any warning). */
+const FLUSH_MS = 50;
+/** A buffer this large is written at once. */
+const FLUSH_BYTES = 64 * 1024;
+const encoder = new TextEncoder();
+let pending: string[] = [];
+let pendingBytes = 0;
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Writes the buffered log lines to stdout now (called at shutdown; safe to call any time). */
+export function flushLogs() {
+  if (flushTimer !== undefined) clearTimeout(flushTimer);
+  flushTimer = undefined;
+  if (pending.length === 0) return;
+  const bytes = encoder.encode(pending.join("\n") + "\n");
+  pending = [];
+  pendingBytes = 0;
+  for (let written = 0; written < bytes.length;) {
+    written += Deno.stdout.writeSync(bytes.subarray(written));
+  }
+}
+
+/**
+ * The default sink: lines gathered and written to stdout in one write per 50 ms (or 64 KiB)
+ * instead of one synchronous write each; `log` flushes at once for warnings and errors.
+ */
+function bufferedStdout(line: string) {
+  pending.push(line);
+  pendingBytes += line.length + 1;
+  if (pendingBytes >= FLUSH_BYTES) return flushLogs();
+  if (flushTimer === undefined) {
+    const timer = setTimeout(flushLogs, FLUSH_MS);
+    Deno.unrefTimer(timer);
+    flushTimer = timer;
+  }
+}
+
+globalThis.addEventListener("unload", flushLogs);
+
+let sink: (line: string) => void = bufferedStdout;
 
 /** Fields attached to a log line; ids only, never secrets or personal data. */
 export type LogFields = Record<string, unknown>;
@@ -69,6 +108,7 @@ export function log(level: LogLevel, msg: string, fields: LogFields = {}) {
     if (v !== undefined) entry[k] = k === "error" ? errorFields(v) : v;
   }
   sink(JSON.stringify(entry));
+  if (ORDER[level] >= ORDER.warn) flushLogs();
 }
 
 /** Level-named shorthands for `log`. */

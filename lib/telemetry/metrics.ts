@@ -294,6 +294,14 @@ export const metrics = {
     const method = METHODS.has(m.method) ? m.method : "OTHER";
     http.observe({ method, route: m.route ?? "unmatched", status: m.status }, m.seconds);
   },
+  /**
+   * `httpRequest` bound to one method, route and status: records a request's seconds with no
+   * per-call label work (the cached-page fast path keeps one per route and status).
+   */
+  httpRequestRecorder(m: { method: string; route: string | null; status: number }) {
+    const method = METHODS.has(m.method) ? m.method : "OTHER";
+    return http.bind({ method, route: m.route ?? "unmatched", status: m.status });
+  },
   /** One LLM completion: latency, tokens, cost, outcome. */
   llmCall(m: LlmCallMetric) {
     const base = { provider: m.provider, model: m.model };

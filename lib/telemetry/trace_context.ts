@@ -9,9 +9,18 @@ const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
+/** Random bytes drawn in blocks (one `getRandomValues` per 4 KiB, not one per id). */
+const pool = new Uint8Array(4096);
+let used = pool.length;
+
 function randomHex(bytes: number): string {
+  if (used + bytes > pool.length) {
+    crypto.getRandomValues(pool);
+    used = 0;
+  }
   let out = "";
-  for (const b of crypto.getRandomValues(new Uint8Array(bytes))) out += HEX[b];
+  for (let i = used; i < used + bytes; i++) out += HEX[pool[i]];
+  used += bytes;
   return out;
 }
 

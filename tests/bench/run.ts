@@ -21,7 +21,6 @@ import { freePort, harnessEnv, rssMiB, withData } from "../support/app_fixture.t
 import { startFakeOpenAi } from "../support/fake_openai.ts";
 import { createMember } from "../support/members.ts";
 import { startServerProcess } from "../support/process.ts";
-import { coldStartMs } from "./cold_start.ts";
 import { benchDashboardLive } from "./dashboard_live.ts";
 import { type Figure, figure, formatFigures } from "./figures.ts";
 import { findWrk } from "./http_load.ts";
@@ -36,6 +35,7 @@ import {
   startReference,
 } from "./side_by_side.ts";
 import { benchFanout, type FanoutResult } from "./sse_fanout.ts";
+import { measureStartup } from "./startup.ts";
 import { benchTransfer, type TransferRow } from "./transfer.ts";
 import { clientFigures } from "./client_figures.ts";
 
@@ -150,12 +150,12 @@ const env = harnessEnv(dataDir, {
 });
 let pages: { name: string; path: string; headers?: Record<string, string> }[] = [];
 try {
-  await section("coldStartEmptyMs", () => coldStartMs(env, "/", 180_000), "coldStart");
+  await section("coldStartEmptyMs", () => firstPageMs(env), "coldStart");
   const member = await withData(
     env,
     (s) => createMember(s, `http://127.0.0.1:${port}`, "bench@bench.example", "Bench Co"),
   );
-  await section("coldStartExistingMs", () => coldStartMs(env, "/", 180_000), "coldStart");
+  await section("coldStartExistingMs", () => firstPageMs(env), "coldStart");
   await section("reference", () => referenceColdStart(env), "coldStart");
   const app = await startServerProcess(env, 120_000);
   let reference: BenchServer | undefined;
@@ -215,6 +215,11 @@ try {
 } finally {
   await fake.close();
   await Deno.remove(dataDir, { recursive: true });
+}
+
+/** Spawn of `main.ts` to its first 200 of Home (startup.ts), with no pages requested after. */
+async function firstPageMs(env: Record<string, string>): Promise<number> {
+  return (await measureStartup(env, { pages: [], timeoutMs: 180_000 })).firstPageMs;
 }
 
 /** 1,000 (or `clients`) stream clients on the app, then on the plain Deno SSE server. */
