@@ -4,7 +4,8 @@
  * sending the request to the event's row in the live feed, and to the Visits figure counting
  * it (the Overview refetches its figures shortly after the feed reports events).
  */
-import { withBrowser } from "../support/browser.ts";
+import { browserCookie, withBrowser } from "../support/browser.ts";
+import { recorderHeaders } from "./sse_fanout.ts";
 
 /** Delays in ms from a record request to what the open dashboard shows. */
 export interface DashboardLiveFigures {
@@ -33,10 +34,9 @@ export function benchDashboardLive(
 ): Promise<DashboardLiveFigures> {
   return withBrowser(async (browser) => {
     const context = await browser.newContext();
-    const eq = sessionCookie.indexOf("=");
     await context.addCookies([
-      { name: sessionCookie.slice(0, eq), value: sessionCookie.slice(eq + 1), url: baseUrl },
-      { name: "consent", value: "analytics", url: baseUrl },
+      browserCookie(sessionCookie, baseUrl),
+      browserCookie("consent=analytics", baseUrl),
     ]);
     const page = await context.newPage();
     await page.goto(new URL(dashboardPath, baseUrl).href);
@@ -48,16 +48,14 @@ export function benchDashboardLive(
     let count = await visits();
     const feedRow: number[] = [];
     const figure: number[] = [];
+    const visitor = await recorderHeaders(baseUrl, "127.0.0.1");
+    visitor.set("origin", new URL(baseUrl).origin);
     for (let i = 0; i < events; i++) {
       const path = `/bench-live/${i}`;
       const started = performance.now();
       const res = await fetch(new URL("/demo/record", baseUrl), {
         method: "POST",
-        headers: {
-          "content-type": "application/json",
-          origin: new URL(baseUrl).origin,
-          cookie: `${sessionCookie}; consent=analytics`,
-        },
+        headers: visitor,
         body: JSON.stringify({ type: "page_view", path }),
       });
       await res.body?.cancel();

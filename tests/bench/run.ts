@@ -36,7 +36,7 @@ import {
 } from "./side_by_side.ts";
 import { benchFanout, type FanoutResult } from "./sse_fanout.ts";
 import { measureStartup } from "./startup.ts";
-import { benchTransfer, type TransferRow } from "./transfer.ts";
+import { benchTransfer } from "./transfer.ts";
 import { clientFigures } from "./client_figures.ts";
 
 const QUICK = Deno.env.get("BENCH_QUICK") === "1" || Deno.args.includes("--quick");
@@ -260,12 +260,9 @@ const dash = get<Row>("dashboard");
 const ref = get<{ ms: number; rssMiB: number }>("reference");
 const sse = get<{ app: FanoutResult; reference: FanoutResult }>("sseFanout");
 const sseMax = get<{ app: FanoutResult; rssMiB: number }>("sseFanoutMax");
-const transfer = get<TransferRow[]>("transfer");
 const runsResult = get<{ ttftP50Ms: number }>("runs");
 const ceiling = (v: number | undefined) => ({ name: "plain Deno.serve, same bytes", value: v });
 const hono = (v: number | undefined) => ({ name: "Hono + preact-render-to-string", value: v });
-const jsMax = transfer ? Math.max(...transfer.map((t) => t.jsGzipBytes)) : undefined;
-const jsPrivacy = transfer?.find((t) => t.page === "Privacy")?.jsGzipBytes;
 const figures: Figure[] = [
   figure(
     "home.cached",
@@ -353,19 +350,6 @@ const figures: Figure[] = [
     "ms",
     { name: "Hono page", value: ref?.ms },
     { on: "value", op: "<=", bound: 2000 },
-  ),
-  figure("js.maxPage", "JavaScript on the heaviest page, gzip", jsMax, "bytes", null, {
-    on: "value",
-    op: "<=",
-    bound: 10_240,
-  }),
-  figure(
-    "js.consentTracking",
-    "JavaScript of a page with no island but consent + tracking (Privacy), gzip",
-    jsPrivacy,
-    "bytes",
-    null,
-    { on: "value", op: "<=", bound: 2048 },
   ),
   figure(
     "demo.firstToken",

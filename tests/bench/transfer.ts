@@ -4,7 +4,7 @@
  * 6 by CompressionStream, summed as JavaScript and total. Also whether the server itself sent
  * the response compressed.
  */
-import { withBrowser } from "../support/browser.ts";
+import { browserCookie, withBrowser } from "../support/browser.ts";
 
 /** One page's transfer row. */
 export interface TransferRow {
@@ -34,14 +34,7 @@ export function benchTransfer(
     const rows: TransferRow[] = [];
     for (const p of pages) {
       const context = await browser.newContext();
-      if (p.cookie) {
-        const eq = p.cookie.indexOf("=");
-        await context.addCookies([{
-          name: p.cookie.slice(0, eq),
-          value: p.cookie.slice(eq + 1),
-          url: baseUrl,
-        }]);
-      }
+      if (p.cookie) await context.addCookies([browserCookie(p.cookie, baseUrl)]);
       const page = await context.newPage();
       const seen: Promise<{ js: boolean; raw: number; gz: number; enc: boolean } | null>[] = [];
       page.on("response", (res) => {

@@ -144,6 +144,21 @@ export async function launchBrowser(): Promise<Browser & { chromiumInfo: Chromiu
   return Object.assign(browser, { chromiumInfo: info });
 }
 
+/**
+ * A cookie pair ("name=value") as a browser context takes it for `url`. `__Host-` and
+ * `__Secure-` names (production sessions) must be Secure, so they are set through the https
+ * form of the address; Chromium sends Secure cookies to loopback over plain http.
+ */
+export function browserCookie(pair: string, url: string) {
+  const eq = pair.indexOf("=");
+  const name = pair.slice(0, eq);
+  const value = pair.slice(eq + 1);
+  if (!/^__(Host|Secure)-/.test(name)) return { name, value, url };
+  const https = new URL(url);
+  https.protocol = "https:";
+  return { name, value, url: https.origin, secure: true, httpOnly: true, sameSite: "Lax" as const };
+}
+
 /** Runs `fn` with a fresh browser and always closes it (with every context and page). */
 export async function withBrowser<T>(
   fn: (browser: Browser & { chromiumInfo: ChromiumInfo }) => Promise<T>,
