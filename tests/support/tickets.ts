@@ -56,3 +56,26 @@ export async function sendTicket(
     body: raw,
   });
 }
+
+/** An urgent outage ticket with a named customer. */
+export const OUTAGE = {
+  subject: "Everything is down",
+  body: "Our whole team cannot load the dashboard, the site is down for everyone since 9am. " +
+    "This is urgent, production is blocked.",
+  customer: { name: "Olu", email: "olu@customer.example" },
+  externalId: "HD-1",
+};
+
+/** A billing ticket the workspace answers automatically. */
+export const BILLING = {
+  subject: "Charged twice this month",
+  body: "I was charged twice for the Team plan this month, please refund the extra payment.",
+  externalId: "HD-2",
+};
+
+/** A how-to question the docs answer. */
+export const HOW_TO = {
+  subject: "How do I run it locally?",
+  body: "How do I run the site locally on my laptop? Which command starts it?",
+  externalId: "HD-3",
+};
