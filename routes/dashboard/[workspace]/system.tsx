@@ -4,6 +4,7 @@ import "../../../lib/dashboard/state.ts";
 import { type Handlers, HttpError, type Meta, type PageProps } from "../../../lib/framework/mod.ts";
 import { type SystemSnapshot, systemSnapshot } from "../../../lib/telemetry/system.ts";
 import { type DeadLetter, listDeadLetters } from "../../../lib/outbox/dead_letters.ts";
+import { Time } from "../../../components/auth/Time.tsx";
 
 type Data = SystemSnapshot & { deadLetters: DeadLetter[] };
 
@@ -61,10 +62,9 @@ export default function System({ data }: PageProps<Data>) {
       <h1>System</h1>
       <p>
         Measured by the instance serving this page since{" "}
-        <time datetime={data.startedAt}>{data.startedAt.slice(0, 16).replace("T", " ")} UTC</time>;
-        queue and outbox figures are shared by every instance. Fleet-wide history and alerts are in
-        Grafana and Prometheus (see <a href="/docs/slo">SLOs</a> and the{" "}
-        <a href="/docs/operations#alerts">runbook</a>).
+        <Time at={data.startedAt} />; queue and outbox figures are shared by every instance.
+        Fleet-wide history and alerts are in Grafana and Prometheus (see{" "}
+        <a href="/docs/slo">SLOs</a> and the <a href="/docs/operations#alerts">runbook</a>).
       </p>
 
       <h2>Service level objectives</h2>
@@ -216,7 +216,7 @@ export default function System({ data }: PageProps<Data>) {
                     </td>
                     <td>{d.reason}</td>
                     <td>
-                      <time datetime={d.at}>{d.at.slice(0, 16).replace("T", " ")} UTC</time>
+                      <Time at={d.at} />
                     </td>
                   </tr>
                 ))}
