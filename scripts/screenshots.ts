@@ -11,7 +11,7 @@ import { createSession, sessionCookie } from "../lib/auth/session.ts";
 import { createWorkspace } from "../lib/auth/workspaces.ts";
 import type { Locator } from "playwright-core";
 import type { ProductShot, ProductShotName } from "../lib/product_shots.ts";
-import { withBrowser } from "../tests/support/browser.ts";
+import { loopbackState, withBrowser } from "../tests/support/browser.ts";
 
 const OUT = new URL("../static/screens/", import.meta.url);
 /** Margin kept around a captured element, in CSS pixels. */
@@ -30,18 +30,6 @@ const settings = await loadSettings({
 const app = await startApp({ settings, crons: false });
 const shots: Partial<Record<ProductShotName, ProductShot>> = {};
 
-/** A cookie for the browser context on the loopback app. */
-const cookie = (name: string, value: string) => ({
-  name,
-  value,
-  domain: "127.0.0.1",
-  path: "/",
-  expires: -1,
-  httpOnly: false,
-  secure: false,
-  sameSite: "Lax" as const,
-});
-
 try {
   await Deno.mkdir(OUT, { recursive: true });
   const db = app.services.db;
@@ -57,7 +45,7 @@ try {
   await withBrowser(async (browser) => {
     const visitor = await browser.newContext({
       viewport: { width: 1200, height: 900 },
-      storageState: { cookies: [cookie("consent", "analytics")], origins: [] },
+      storageState: loopbackState({ name: "consent", value: "analytics" }),
     });
     const page = await visitor.newPage();
     for (const path of ["/", "/pricing", "/docs/security"]) await page.goto(app.url + path);
@@ -79,10 +67,10 @@ try {
 
     const operator = await browser.newContext({
       viewport: { width: 1280, height: 860 },
-      storageState: {
-        cookies: [cookie("consent", "necessary"), cookie(pair.slice(0, eq), pair.slice(eq + 1))],
-        origins: [],
-      },
+      storageState: loopbackState(
+        { name: "consent", value: "necessary" },
+        { name: pair.slice(0, eq), value: pair.slice(eq + 1) },
+      ),
     });
     const dash = await operator.newPage();
     const base = `${app.url}/dashboard/${workspace.slug}`;

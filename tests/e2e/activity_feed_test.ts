@@ -10,6 +10,7 @@ import { startTestApp } from "../support/app.ts";
 import {
   assertNoAxeViolations,
   assertNoConsoleErrors,
+  loopbackState,
   openPage,
   withBrowser,
 } from "../support/browser.ts";
@@ -32,26 +33,10 @@ Deno.test("activity feed and dashboard in the browser", async (t) => {
   const app = await startTestApp();
   try {
     const member = await createMember(app.services, app.url, "olga@ops.example", "Ops Team");
-    const host = new URL(app.url).hostname;
-    const cookie = (name: string, value: string) => ({
-      name,
-      value,
-      domain: host,
-      path: "/",
-      expires: -1,
-      httpOnly: false,
-      secure: false,
-      sameSite: "Lax" as const,
-    });
-    const storageState = {
-      cookies: [
-        cookie(member.cookiePair.name, member.cookiePair.value),
-        cookie("consent", "analytics"),
-      ],
-      origins: [],
-    };
+    const consent = { name: "consent", value: "analytics" };
+    const storageState = loopbackState(member.cookiePair, consent);
     /** A visitor: analytics consent, not signed in (members' own visits are not traffic). */
-    const visitorState = { cookies: [cookie("consent", "analytics")], origins: [] };
+    const visitorState = loopbackState(consent);
     const dashboard = `${app.url}/dashboard/${member.workspace.slug}`;
     await withBrowser(async (browser) => {
       await t.step(

@@ -10,7 +10,13 @@
 import { assert, assertEquals } from "../support/assert.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import type { BrowserContext } from "playwright-core";
-import { formatAxeViolations, openPage, runAxe, withBrowser } from "../support/browser.ts";
+import {
+  formatAxeViolations,
+  loopbackState,
+  openPage,
+  runAxe,
+  withBrowser,
+} from "../support/browser.ts";
 import { horizontalOverflow, invisibleFocus, textOverlaps } from "../support/layout.ts";
 import { createMember, createToken, type TestMember } from "../support/members.ts";
 import { Visitor } from "../support/runs.ts";
@@ -24,20 +30,6 @@ const NOT_FOUND = "/no-such-page";
 /** Pages open at once per context. */
 const PARALLEL = 4;
 const SCREENS = new URL("../../test-artifacts/screens/", import.meta.url);
-
-/** A cookie for a browser context's `storageState` on the loopback app. */
-function browserCookie(name: string, value: string) {
-  return {
-    name,
-    value,
-    domain: "127.0.0.1",
-    path: "/",
-    expires: -1,
-    httpOnly: false,
-    secure: false,
-    sameSite: "Lax" as const,
-  };
-}
 
 async function sitemapPaths(app: TestApp): Promise<string[]> {
   const xml = await (await app.fetch("/sitemap.xml")).text();
@@ -142,15 +134,10 @@ Deno.test("every page and dashboard view fits a phone, a tablet and a desktop, l
                 viewport: { width, height: 844 },
                 colorScheme: scheme,
                 // The consent choice is made, so the banner (checked on its own) is gone.
-                storageState: {
-                  cookies: [
-                    browserCookie("consent", "necessary"),
-                    ...(signedIn
-                      ? [browserCookie(member.cookiePair.name, member.cookiePair.value)]
-                      : []),
-                  ],
-                  origins: [],
-                },
+                storageState: loopbackState(
+                  { name: "consent", value: "necessary" },
+                  ...(signedIn ? [member.cookiePair] : []),
+                ),
               });
             const visitor = await context(false);
             const operator = await context(true);

@@ -7,7 +7,7 @@
  */
 import { assert, assertEquals, assertStringIncludes } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
-import { assertNoConsoleErrors, openPage, withBrowser } from "../support/browser.ts";
+import { assertNoConsoleErrors, loopbackState, openPage, withBrowser } from "../support/browser.ts";
 import { startCompanySites } from "../support/company_site.ts";
 import { eventually } from "../support/leads.ts";
 import { createMember } from "../support/members.ts";
@@ -27,20 +27,7 @@ Deno.test("a lead sent on /contact is qualified, shown with its fit and routed b
   });
   try {
     const owner = await createMember(app.services, app.url, "owner@relay.example", "Relay");
-    const host = new URL(app.url).hostname;
-    const storageState = {
-      cookies: [{
-        name: owner.cookiePair.name,
-        value: owner.cookiePair.value,
-        domain: host,
-        path: "/",
-        expires: -1,
-        httpOnly: false,
-        secure: false,
-        sameSite: "Lax" as const,
-      }],
-      origins: [],
-    };
+    const storageState = loopbackState(owner.cookiePair);
     const dashboard = `${app.url}/dashboard/${owner.workspace.slug}`;
     await withBrowser(async (browser) => {
       const operator = await openPage(browser, `${dashboard}/settings`, {

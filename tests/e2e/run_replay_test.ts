@@ -5,7 +5,7 @@
  */
 import { assert, assertEquals } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
-import { assertNoConsoleErrors, openPage, withBrowser } from "../support/browser.ts";
+import { assertNoConsoleErrors, loopbackState, openPage, withBrowser } from "../support/browser.ts";
 import { horizontalOverflow } from "../support/layout.ts";
 import { createMember } from "../support/members.ts";
 import { streamedText, Visitor } from "../support/runs.ts";
@@ -34,18 +34,7 @@ Deno.test("the run page replays a run: play, pause and scrub", async (t) => {
           const p = await openPage(browser, url, {
             viewport: { width, height: 900 },
             contextOptions: {
-              storageState: {
-                cookies: [{
-                  ...member.cookiePair,
-                  domain: "127.0.0.1",
-                  path: "/",
-                  expires: -1,
-                  httpOnly: false,
-                  secure: false,
-                  sameSite: "Lax",
-                }],
-                origins: [],
-              },
+              storageState: loopbackState(member.cookiePair),
             },
           });
           try {

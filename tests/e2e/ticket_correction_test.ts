@@ -6,7 +6,13 @@
  */
 import { assert, assertEquals } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
-import { assertNoConsoleErrors, openPage, runAxe, withBrowser } from "../support/browser.ts";
+import {
+  assertNoConsoleErrors,
+  loopbackState,
+  openPage,
+  runAxe,
+  withBrowser,
+} from "../support/browser.ts";
 import { eventually } from "../support/leads.ts";
 import { createMember } from "../support/members.ts";
 import { createSigningKey, sendTicket } from "../support/tickets.ts";
@@ -32,19 +38,7 @@ Deno.test("an operator corrects a ticket's category and sees the accuracy change
     );
 
     const base = `${app.url}/dashboard/${member.workspace.slug}/tickets`;
-    const storageState = {
-      cookies: [{
-        name: member.cookiePair.name,
-        value: member.cookiePair.value,
-        domain: new URL(app.url).hostname,
-        path: "/",
-        expires: -1,
-        httpOnly: false,
-        secure: false,
-        sameSite: "Lax" as const,
-      }],
-      origins: [],
-    };
+    const storageState = loopbackState(member.cookiePair);
     await withBrowser(async (browser) => {
       const p = await openPage(browser, base, {
         viewport: { width: 390, height: 844 },

@@ -6,23 +6,11 @@
  */
 import { assert, assertEquals } from "../support/assert.ts";
 import { startTestApp } from "../support/app.ts";
-import { openPage, withBrowser } from "../support/browser.ts";
+import { loopbackState, openPage, withBrowser } from "../support/browser.ts";
 import { recordDemoEvent } from "../../lib/tracking/record.ts";
 import { horizontalOverflow } from "../support/layout.ts";
 
-const consent = {
-  cookies: [{
-    name: "consent",
-    value: "necessary",
-    domain: "127.0.0.1",
-    path: "/",
-    expires: -1,
-    httpOnly: false,
-    secure: false,
-    sameSite: "Lax" as const,
-  }],
-  origins: [],
-};
+const consent = loopbackState({ name: "consent", value: "necessary" });
 
 Deno.test("visitor polish: live strip, compare table, docs search, 404", async (t) => {
   const app = await startTestApp();

@@ -145,6 +145,26 @@ export async function launchBrowser(): Promise<Browser & { chromiumInfo: Chromiu
 }
 
 /**
+ * A browser context's `storageState` holding `cookies` for the loopback app (127.0.0.1, path
+ * /, session cookies readable over plain http, as test apps outside production set them).
+ */
+export function loopbackState(...cookies: { name: string; value: string }[]) {
+  return {
+    cookies: cookies.map(({ name, value }) => ({
+      name,
+      value,
+      domain: "127.0.0.1",
+      path: "/",
+      expires: -1,
+      httpOnly: false,
+      secure: false,
+      sameSite: "Lax" as const,
+    })),
+    origins: [],
+  };
+}
+
+/**
  * A cookie pair ("name=value") as a browser context takes it for `url`. `__Host-` and
  * `__Secure-` names (production sessions) must be Secure, so they are set through the https
  * form of the address; Chromium sends Secure cookies to loopback over plain http.
