@@ -13,14 +13,19 @@ export interface AuditAnchor {
   at: string;
 }
 
-/** Records `head` as the chain's newest row unless a newer one is anchored already. */
+/**
+ * Records `head` as the chain's newest row unless a newer one is anchored already. A lost
+ * compare-and-set means another append moved the anchor forward, so the loop ends once the
+ * anchor reaches `head` or this write lands (no fixed retry cap that a burst of appends could
+ * exhaust and leave an older row anchored).
+ */
 export async function anchorAuditHead(
   kv: Deno.Kv,
   schema: string,
   head: { id: number; hash: string },
 ): Promise<void> {
   const key = auditHeadKey(schema);
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (;;) {
     const now = await kv.get<AuditAnchor>(key);
     if (now.value && now.value.id >= head.id) return;
     const anchor: AuditAnchor = { id: head.id, hash: head.hash, at: new Date().toISOString() };
@@ -29,7 +34,6 @@ export async function anchorAuditHead(
       return;
     }
   }
-  logger.warn("audit head not anchored after conflicts", { auditHeadId: head.id });
 }
 
 /** The anchored head of `schema`'s chain, or null when nothing was anchored yet. */
